@@ -1,0 +1,89 @@
+package dev.replication.autoconfigure;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.replication.aop.RoutingAdvisor;
+import dev.replication.context.RequestWriteHistoryScope;
+import dev.replication.context.ThreadWriteHistoryScope;
+import dev.replication.context.WriteHistoryScope;
+import dev.replication.routing.ReplicationDataSource;
+import dev.replication.routing.RoutingListener;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
+ * one {@link DataSource} over a PostgreSQL primary and its replicas: a Hikari pool per node, a
+ * routing data source behind a lazy connection proxy, and the advisor that applies
+ * {@code @ReadOnly} and {@code @Primary}. Runs before Spring Boot's own DataSource
+ * auto-configuration, which then backs off; backs off itself when the application defines a
+ * DataSource.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class, after = EmbeddedReplicationClusterAutoConfiguration.class)
+@ConditionalOnClass({ HikariDataSource.class, AbstractRoutingDataSource.class })
+@ConditionalOnBooleanProperty(name = "replication.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(DataSource.class)
+@EnableConfigurationProperties(ReplicationProperties.class)
+@Import({ ReplicationMigrationConfigurations.Flyway.class, ReplicationMigrationConfigurations.Liquibase.class })
+public final class ReplicationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ReplicationConnectionDetails.class)
+	PropertiesReplicationConnectionDetails replicationConnectionDetails(ReplicationProperties properties) {
+		return new PropertiesReplicationConnectionDetails(properties);
+	}
+
+	@Bean
+	ReplicationDataSource dataSource(ReplicationConnectionDetails connectionDetails, ReplicationProperties properties,
+			WriteHistoryScope writeHistoryScope, ObjectProvider<RoutingListener> listeners, Environment environment) {
+		return new ReplicationDataSourceFactory(properties, new NodePoolFactory(environment))
+			.create(connectionDetails, writeHistoryScope, listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	static RoutingAdvisor replicationRoutingAdvisor() {
+		return new RoutingAdvisor();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.context.request.RequestContextHolder")
+	static class RequestScopeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WriteHistoryScope writeHistoryScope() {
+			return new RequestWriteHistoryScope();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.web.context.request.RequestContextHolder")
+	static class ThreadScopeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WriteHistoryScope writeHistoryScope() {
+			return new ThreadWriteHistoryScope();
+		}
+
+	}
+
+}

@@ -1,0 +1,251 @@
+package dev.replication.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.zaxxer.hikari.HikariConfig;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Configuration properties for a PostgreSQL primary and its read replicas.
+ *
+ * <p>The {@code hikari} groups are bound here for validation and IDE completion; each node's
+ * pool is then configured from {@code replication.hikari.*} and overridden by its own
+ * {@code hikari.*}.
+ */
+@ConfigurationProperties("replication")
+public class ReplicationProperties {
+
+	/**
+	 * Whether to route reads to replicas and writes to the primary through one DataSource.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * The primary, which takes every write.
+	 */
+	private final Node primary = new Node();
+
+	/**
+	 * The read replicas, in the order the load balancer takes them.
+	 */
+	private List<Replica> replicas = new ArrayList<>();
+
+	/**
+	 * How reads are spread over the replicas: 'round-robin' or 'random', both honouring weights.
+	 */
+	private String loadBalancing = "round-robin";
+
+	/**
+	 * Pool settings applied to every node, before each node's own.
+	 */
+	@NestedConfigurationProperty
+	private final HikariConfig hikari = new HikariConfig();
+
+	private final ReadYourWrites readYourWrites = new ReadYourWrites();
+
+	private final Embedded embedded = new Embedded();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Node getPrimary() {
+		return this.primary;
+	}
+
+	public List<Replica> getReplicas() {
+		return this.replicas;
+	}
+
+	public void setReplicas(List<Replica> replicas) {
+		this.replicas = replicas;
+	}
+
+	public String getLoadBalancing() {
+		return this.loadBalancing;
+	}
+
+	public void setLoadBalancing(String loadBalancing) {
+		this.loadBalancing = loadBalancing;
+	}
+
+	public HikariConfig getHikari() {
+		return this.hikari;
+	}
+
+	public ReadYourWrites getReadYourWrites() {
+		return this.readYourWrites;
+	}
+
+	public Embedded getEmbedded() {
+		return this.embedded;
+	}
+
+	/**
+	 * A database node.
+	 */
+	public static class Node {
+
+		/**
+		 * Name of the node, used for its pool, in logs and in routing reports. Default is
+		 * 'primary' for the primary and 'replica-N' for the Nth replica.
+		 */
+		private String name;
+
+		/**
+		 * JDBC URL of the node.
+		 */
+		private String url;
+
+		/**
+		 * Login username. A replica's defaults to the primary's.
+		 */
+		private String username;
+
+		/**
+		 * Login password. A replica's defaults to the primary's.
+		 */
+		private String password;
+
+		/**
+		 * Pool settings of this node, overriding 'replication.hikari.*'.
+		 */
+		@NestedConfigurationProperty
+		private final HikariConfig hikari = new HikariConfig();
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public HikariConfig getHikari() {
+			return this.hikari;
+		}
+
+	}
+
+	/**
+	 * A read replica.
+	 */
+	public static class Replica extends Node {
+
+		/**
+		 * Share of the reads this replica takes relative to the others.
+		 */
+		private int weight = 1;
+
+		public int getWeight() {
+			return this.weight;
+		}
+
+		public void setWeight(int weight) {
+			this.weight = weight;
+		}
+
+	}
+
+	/**
+	 * Read-your-writes settings.
+	 */
+	public static class ReadYourWrites {
+
+		/**
+		 * How long reads stay on the primary after a write in the same request (or, outside a
+		 * request, the same outermost routed call). Zero turns read-your-writes off.
+		 */
+		private Duration window = Duration.ofSeconds(2);
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+	}
+
+	/**
+	 * Embedded cluster settings, for development.
+	 */
+	public static class Embedded {
+
+		/**
+		 * Whether to start an embedded PostgreSQL primary with replicas when no primary URL is
+		 * configured. Needs replication-spring-boot-embedded on the class path.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Number of replicas of the embedded cluster.
+		 */
+		private int replicas = 2;
+
+		/**
+		 * Port of the embedded primary; replica N listens on this port plus N. Zero picks free
+		 * ports.
+		 */
+		private int port;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getReplicas() {
+			return this.replicas;
+		}
+
+		public void setReplicas(int replicas) {
+			this.replicas = replicas;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+	}
+
+}

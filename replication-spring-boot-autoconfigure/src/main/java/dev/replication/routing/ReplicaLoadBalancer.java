@@ -1,0 +1,31 @@
+package dev.replication.routing;
+
+/**
+ * Chooses which replica serves the next read. Implementations honour the replicas' weights and
+ * must be cheap and thread-safe: they run for every read connection.
+ */
+@FunctionalInterface
+public interface ReplicaLoadBalancer {
+
+	/**
+	 * Return the index, in configuration order, of the replica to use next.
+	 */
+	int next();
+
+	/**
+	 * Return a balancer that takes the replicas in turn, each as often as its weight, interleaved
+	 * (weights 1 and 2 give B, A, B, B, A, B, ...).
+	 */
+	static ReplicaLoadBalancer roundRobin(int... weights) {
+		return new RoundRobinLoadBalancer(WeightedSequence.of(weights));
+	}
+
+	/**
+	 * Return a balancer that picks a replica at random, with a probability proportional to its
+	 * weight.
+	 */
+	static ReplicaLoadBalancer random(int... weights) {
+		return new RandomLoadBalancer(WeightedSequence.of(weights));
+	}
+
+}
