@@ -22,7 +22,8 @@ final class ReplicationMigrationConfigurations {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(FlywayDataSource.class)
+	@ConditionalOnClass(name = { "org.flywaydb.core.Flyway",
+			"org.springframework.boot.flyway.autoconfigure.FlywayDataSource" })
 	@ConditionalOnMissingBean(annotation = FlywayDataSource.class)
 	static class Flyway {
 
@@ -35,7 +36,8 @@ final class ReplicationMigrationConfigurations {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(LiquibaseDataSource.class)
+	@ConditionalOnClass(name = { "liquibase.integration.spring.SpringLiquibase",
+			"org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource" })
 	@ConditionalOnMissingBean(annotation = LiquibaseDataSource.class)
 	static class Liquibase {
 

@@ -1,0 +1,28 @@
+package dev.replication.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link JdbcUrls}.
+ */
+class JdbcUrlsTests {
+
+	@Test
+	void passwordParameterIsMasked() {
+		assertThat(JdbcUrls.mask("jdbc:postgresql://db:5432/app?user=app&password=secret&ssl=true"))
+			.isEqualTo("jdbc:postgresql://db:5432/app?user=app&password=******&ssl=true");
+	}
+
+	@Test
+	void passwordInUserInfoIsMasked() {
+		assertThat(JdbcUrls.mask("jdbc:postgresql://app:secret@db:5432/app")).isEqualTo("jdbc:postgresql://app:******@db:5432/app");
+	}
+
+	@Test
+	void urlWithoutPasswordIsUnchanged() {
+		assertThat(JdbcUrls.mask("jdbc:postgresql://db:5432/app")).isEqualTo("jdbc:postgresql://db:5432/app");
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.replication.routing;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.replication.context.RoutingContextHolder;
+import dev.replication.context.RoutingIntent;
+import dev.replication.context.ThreadWriteHistoryScope;
+import dev.replication.routing.RoutingDecision.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ReplicationRouter}: the decision and the reason it gives, rule by rule.
+ * Transaction state is set the way Spring's transaction managers set it.
+ */
+class ReplicationRouterTests {
+
+	private final ReplicationRouter router = new ReplicationRouter("primary", List.of("replica-1", "replica-2"),
+			ReplicaLoadBalancer.roundRobin(1, 1), new ThreadWriteHistoryScope(), Duration.ofSeconds(2));
+
+	@AfterEach
+	void clearTransactionState() {
+		TransactionSynchronizationManager.setActualTransactionActive(false);
+		TransactionSynchronizationManager.setCurrentTransactionReadOnly(false);
+	}
+
+	@Test
+	void noHintGoesToThePrimary() {
+		assertDecision(this.router.decide(), "primary", Reason.NOT_READ_ONLY, false);
+	}
+
+	@Test
+	void readOnlyIntentGoesToReplicasInTurn() throws Exception {
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			assertDecision(this.router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);
+			assertDecision(this.router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION, true);
+			return null;
+		});
+	}
+
+	@Test
+	void readOnlyTransactionGoesToAReplica() {
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		TransactionSynchronizationManager.setCurrentTransactionReadOnly(true);
+		assertThat(this.router.decide().reason()).isEqualTo(Reason.READ_ONLY_TRANSACTION);
+		assertThat(this.router.decide().primary()).isFalse();
+	}
+
+	@Test
+	void readWriteTransactionBeatsReadOnlyIntent() throws Exception {
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY,
+				() -> assertDecision(this.router.decide(), "primary", Reason.READ_WRITE_TRANSACTION, false));
+	}
+
+	@Test
+	void primaryIntentBeatsReadOnlyTransaction() throws Exception {
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		TransactionSynchronizationManager.setCurrentTransactionReadOnly(true);
+		RoutingContextHolder.call(RoutingIntent.PRIMARY,
+				() -> assertDecision(this.router.decide(), "primary", Reason.PRIMARY_ANNOTATION, false));
+	}
+
+	@Test
+	void readAfterAWriteInTheSameScopeStaysOnThePrimaryAndIsReadOnly() throws Exception {
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			this.router.recordWrite();
+			return assertDecision(this.router.decide(), "primary", Reason.READ_YOUR_WRITES, true);
+		});
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY,
+				() -> assertThat(this.router.decide().reason()).isEqualTo(Reason.READ_ONLY_ANNOTATION));
+	}
+
+	@Test
+	void zeroWindowTurnsReadYourWritesOff() throws Exception {
+		ReplicationRouter router = new ReplicationRouter("primary", List.of("replica-1"),
+				ReplicaLoadBalancer.roundRobin(1), new ThreadWriteHistoryScope(), Duration.ZERO);
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite();
+			return assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);
+		});
+	}
+
+	@Test
+	void withoutReplicasReadsGoToThePrimaryReadOnly() throws Exception {
+		ReplicationRouter router = new ReplicationRouter("primary", List.of(), null, new ThreadWriteHistoryScope(),
+				Duration.ofSeconds(2));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY,
+				() -> assertDecision(router.decide(), "primary", Reason.NO_REPLICA, true));
+	}
+
+	@Test
+	void decisionsAreReusedNotAllocated() throws Exception {
+		assertThat(this.router.decide()).isSameAs(this.router.decide());
+		assertThat(this.router.decide().toString()).isEqualTo("primary (no @ReadOnly and no read-only transaction)");
+	}
+
+	private static RoutingDecision assertDecision(RoutingDecision decision, String node, Reason reason,
+			boolean readOnly) {
+		assertThat(decision.node()).isEqualTo(node);
+		assertThat(decision.reason()).isEqualTo(reason);
+		assertThat(decision.readOnly()).isEqualTo(readOnly);
+		return decision;
+	}
+
+}

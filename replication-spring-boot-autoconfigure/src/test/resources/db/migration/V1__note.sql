@@ -1,0 +1,1 @@
+CREATE TABLE note (id bigserial PRIMARY KEY, body text NOT NULL);
