@@ -41,6 +41,9 @@ public final class EmbeddedReplicationClusterAutoConfiguration {
 		EmbeddedReplicationCluster cluster = EmbeddedReplicationCluster.builder()
 			.replicas(properties.getEmbedded().getReplicas())
 			.port(properties.getEmbedded().getPort())
+			// The context closes it, after the DataSource: in-flight requests keep their database
+			// through a graceful shutdown.
+			.registerShutdownHook(false)
 			.start();
 		for (ClusterNode node : cluster.nodes()) {
 			logger.info("Embedded " + ((node == cluster.primary()) ? "primary" : "replica") + " '" + node.name()

@@ -42,9 +42,13 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		afterPropertiesSet();
 	}
 
+	/**
+	 * Return the node the next connection would go to, without moving the load balancer on:
+	 * {@link #getConnection()} does not use it, only {@code unwrap} and {@code isWrapperFor} do.
+	 */
 	@Override
 	protected Object determineCurrentLookupKey() {
-		return this.router.decide().node();
+		return this.router.primary();
 	}
 
 	@Override

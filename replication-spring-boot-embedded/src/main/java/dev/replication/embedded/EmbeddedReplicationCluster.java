@@ -59,13 +59,16 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private EmbeddedReplicationCluster(Path directory, List<ClusterNode> nodes, PgCtl pgCtl) {
+	private EmbeddedReplicationCluster(Path directory, List<ClusterNode> nodes, PgCtl pgCtl,
+			boolean registerShutdownHook) {
 		this.directory = directory;
 		this.nodes = List.copyOf(nodes);
 		this.pgCtl = pgCtl;
 		this.primary = nodes.get(0);
 		this.watchdog = OrphanWatchdog.start(directory, nodes.stream().map(ClusterNode::dataDirectory).toList());
-		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+		if (registerShutdownHook) {
+			Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+		}
 	}
 
 	/**
@@ -242,7 +245,7 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
 		}
 		catch (IllegalStateException ex) {
-			// The JVM is shutting down: this is the hook.
+			// The JVM is shutting down: this may be the hook.
 		}
 	}
 
@@ -365,7 +368,20 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 
 		private int port;
 
+		private boolean registerShutdownHook = true;
+
 		private Builder() {
+		}
+
+		/**
+		 * Specify whether a JVM shutdown hook closes the cluster. Turn it off when something else
+		 * closes it in order, as a Spring application context does after the beans that use it;
+		 * the watchdog still stops the servers if the JVM dies without closing it. Default is
+		 * {@code true}.
+		 */
+		public Builder registerShutdownHook(boolean registerShutdownHook) {
+			this.registerShutdownHook = registerShutdownHook;
+			return this;
 		}
 
 		/**
@@ -402,7 +418,8 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 				int nodePort = (this.port != 0) ? this.port + i : freePort();
 				nodes.add(new ClusterNode(name, nodePort, directory.resolve(name), directory.resolve(name + ".log")));
 			}
-			EmbeddedReplicationCluster cluster = new EmbeddedReplicationCluster(directory, nodes, pgCtl);
+			EmbeddedReplicationCluster cluster = new EmbeddedReplicationCluster(directory, nodes, pgCtl,
+					this.registerShutdownHook);
 			try {
 				pgCtl.initdb(nodes.get(0).dataDirectory(), ServerSettings.forCluster(directory));
 				cluster.startNode(nodes.get(0));
