@@ -7,7 +7,9 @@ import dev.replication.aop.RoutingAdvisor;
 import dev.replication.context.RequestWriteHistoryScope;
 import dev.replication.context.ThreadWriteHistoryScope;
 import dev.replication.context.WriteHistoryScope;
+import dev.replication.health.ReplicationHealthMonitor;
 import dev.replication.routing.ReplicationDataSource;
+import dev.replication.routing.ReplicationRouter;
 import dev.replication.routing.RoutingListener;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,10 +31,10 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
  * one {@link DataSource} over a PostgreSQL primary and its replicas: a Hikari pool per node, a
- * routing data source behind a lazy connection proxy, and the advisor that applies
- * {@code @ReadOnly} and {@code @Primary}. Runs before Spring Boot's own DataSource
- * auto-configuration, which then backs off; backs off itself when the application defines a
- * DataSource.
+ * routing data source behind a lazy connection proxy, the health monitor that keeps routing
+ * away from dead and lagging nodes, and the advisor that applies {@code @ReadOnly} and
+ * {@code @Primary}. Runs before Spring Boot's own DataSource auto-configuration, which then
+ * backs off; backs off itself when the application defines a DataSource.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class, after = EmbeddedReplicationClusterAutoConfiguration.class)
 @ConditionalOnClass({ HikariDataSource.class, AbstractRoutingDataSource.class })
@@ -49,10 +51,26 @@ public final class ReplicationAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	ReplicationRouter replicationRouter(ReplicationConnectionDetails connectionDetails,
+			ReplicationProperties properties, WriteHistoryScope writeHistoryScope) {
+		return new ReplicationSettings(properties).router(connectionDetails, writeHistoryScope);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	ReplicationHealthMonitor replicationHealthMonitor(ReplicationConnectionDetails connectionDetails,
+			ReplicationProperties properties, ReplicationRouter router) {
+		return new ReplicationSettings(properties).healthMonitor(connectionDetails, router);
+	}
+
+	@Bean
 	ReplicationDataSource dataSource(ReplicationConnectionDetails connectionDetails, ReplicationProperties properties,
-			WriteHistoryScope writeHistoryScope, ObjectProvider<RoutingListener> listeners, Environment environment) {
-		return new ReplicationDataSourceFactory(properties, new NodePoolFactory(environment))
-			.create(connectionDetails, writeHistoryScope, listeners.orderedStream().toList());
+			ReplicationRouter router, ReplicationHealthMonitor monitor, ObjectProvider<RoutingListener> listeners,
+			Environment environment) {
+		return new ReplicationDataSourceFactory(properties,
+				new NodePoolFactory(environment, properties.getHealth().getConnectTimeout()))
+			.create(connectionDetails, router, monitor, listeners.orderedStream().toList());
 	}
 
 	@Bean

@@ -1,8 +1,6 @@
 package dev.replication.autoconfigure;
 
 import java.sql.Connection;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +9,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.IsolationLevel;
-import dev.replication.context.WriteHistoryScope;
-import dev.replication.routing.ReplicaLoadBalancer;
+import dev.replication.health.ReplicationHealthMonitor;
 import dev.replication.routing.ReplicationDataSource;
 import dev.replication.routing.ReplicationRouter;
 import dev.replication.routing.ReplicationRoutingDataSource;
@@ -21,8 +18,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Assembles the {@link ReplicationDataSource} from the connection details and the properties,
- * checking the routing settings on the way.
+ * Assembles the {@link ReplicationDataSource}: a pool per node, the routing data source over
+ * them, and the health monitor started on them.
  */
 final class ReplicationDataSourceFactory {
 
@@ -37,71 +34,44 @@ final class ReplicationDataSourceFactory {
 		this.pools = pools;
 	}
 
-	ReplicationDataSource create(ReplicationConnectionDetails details, WriteHistoryScope writeHistoryScope,
-			List<RoutingListener> listeners) {
-		NodeNames.checkUnique(details);
-		Duration window = readYourWritesWindow();
-		List<String> replicaNames = new ArrayList<>();
-		int[] weights = new int[details.getReplicas().size()];
-		for (int i = 0; i < weights.length; i++) {
-			String name = details.getReplicas().get(i).name();
-			replicaNames.add(name);
-			weights[i] = weight(name);
-		}
-		ReplicaLoadBalancer loadBalancer = (weights.length > 0) ? loadBalancer(weights) : null;
+	ReplicationDataSource create(ReplicationConnectionDetails details, ReplicationRouter router,
+			ReplicationHealthMonitor monitor, List<RoutingListener> listeners) {
 		Map<String, DataSource> nodes = new LinkedHashMap<>();
-		HikariDataSource primary = this.pools.create(details.getPrimary(), "replication.primary.hikari", false);
-		nodes.put(details.getPrimary().name(), primary);
-		for (ReplicationConnectionDetails.Node replica : details.getReplicas()) {
-			int index = NodeNames.indexOfReplica(this.properties, replica.name());
-			nodes.put(replica.name(),
-					this.pools.create(replica, (index >= 0) ? "replication.replicas[" + index + "].hikari" : null, true));
+		for (ReplicationConnectionDetails.Node node : all(details)) {
+			nodes.put(node.name(), pool(details, node.name()));
 		}
-		ReplicationRouter router = new ReplicationRouter(details.getPrimary().name(), replicaNames, loadBalancer,
-				writeHistoryScope, window);
+		HikariDataSource primary = (HikariDataSource) nodes.get(details.getPrimary().name());
+		ReplicationRoutingDataSource routing = new ReplicationRoutingDataSource(router, nodes, listeners, monitor,
+				(node) -> pool(details, node));
+		// A dead node's pool would hand out broken connections and retry in the background with a
+		// growing back-off: a fresh pool, started on first use, serves it best when it returns.
+		monitor.setNodeDownCallback(routing::replacePool);
+		monitor.start();
 		logger.info("Routing writes to " + describe(details.getPrimary()) + " and reads to "
-				+ (replicaNames.isEmpty() ? "the primary (no replica configured)"
+				+ (details.getReplicas().isEmpty() ? "the primary (no replica configured)"
 						: details.getReplicas().stream().map(ReplicationDataSourceFactory::describe).toList() + " ("
 								+ this.properties.getLoadBalancing() + ")"));
-		return new ReplicationDataSource(new ReplicationRoutingDataSource(router, nodes, listeners),
-				primary.isAutoCommit(), isolation(primary));
+		return new ReplicationDataSource(routing, primary.isAutoCommit(), isolation(primary));
 	}
 
-	private int weight(String replicaName) {
-		int index = NodeNames.indexOfReplica(this.properties, replicaName);
-		if (index < 0) {
-			return 1;
+	private HikariDataSource pool(ReplicationConnectionDetails details, String name) {
+		if (details.getPrimary().name().equals(name)) {
+			return this.pools.create(details.getPrimary(), "replication.primary.hikari", true);
 		}
-		int weight = this.properties.getReplicas().get(index).getWeight();
-		if (weight <= 0) {
-			String property = "replication.replicas[" + index + "].weight";
-			throw new InvalidReplicationConfigurationException(property,
-					"must be positive but was " + weight,
-					"Set '" + property + "' to 1 or more (the default is 1), or remove the replica.");
-		}
-		return weight;
+		ReplicationConnectionDetails.Node replica = details.getReplicas()
+			.stream()
+			.filter((node) -> node.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+		int index = NodeNames.indexOfReplica(this.properties, name);
+		return this.pools.create(replica, (index >= 0) ? "replication.replicas[" + index + "].hikari" : null, false);
 	}
 
-	private ReplicaLoadBalancer loadBalancer(int[] weights) {
-		String value = this.properties.getLoadBalancing();
-		String normalized = (value != null) ? value.trim().toLowerCase().replace('_', '-') : "";
-		return switch (normalized) {
-			case "round-robin" -> ReplicaLoadBalancer.roundRobin(weights);
-			case "random" -> ReplicaLoadBalancer.random(weights);
-			default -> throw new InvalidReplicationConfigurationException("replication.load-balancing",
-					"has the unknown value [" + value + "]",
-					"Set 'replication.load-balancing' to 'round-robin' (the default) or 'random'.");
-		};
-	}
-
-	private Duration readYourWritesWindow() {
-		Duration window = this.properties.getReadYourWrites().getWindow();
-		if (window == null || window.isNegative()) {
-			throw new InvalidReplicationConfigurationException("replication.read-your-writes.window",
-					"must not be negative", "Set 'replication.read-your-writes.window' to a duration such as 2s, "
-							+ "or to 0 to turn read-your-writes off.");
-		}
-		return window;
+	private static List<ReplicationConnectionDetails.Node> all(ReplicationConnectionDetails details) {
+		List<ReplicationConnectionDetails.Node> nodes = new java.util.ArrayList<>();
+		nodes.add(details.getPrimary());
+		nodes.addAll(details.getReplicas());
+		return nodes;
 	}
 
 	private static int isolation(HikariDataSource primary) {

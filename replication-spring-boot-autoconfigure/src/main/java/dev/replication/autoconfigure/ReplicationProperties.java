@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.zaxxer.hikari.HikariConfig;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -45,7 +47,15 @@ public class ReplicationProperties {
 	@NestedConfigurationProperty
 	private final HikariConfig hikari = new HikariConfig();
 
+	/**
+	 * Whether reads go to the primary when no replica is healthy; when false they fail with a
+	 * NoReplicaAvailableException.
+	 */
+	private boolean fallbackToPrimary = true;
+
 	private final ReadYourWrites readYourWrites = new ReadYourWrites();
+
+	private final Health health = new Health();
 
 	private final Embedded embedded = new Embedded();
 
@@ -79,6 +89,18 @@ public class ReplicationProperties {
 
 	public HikariConfig getHikari() {
 		return this.hikari;
+	}
+
+	public boolean isFallbackToPrimary() {
+		return this.fallbackToPrimary;
+	}
+
+	public void setFallbackToPrimary(boolean fallbackToPrimary) {
+		this.fallbackToPrimary = fallbackToPrimary;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	public ReadYourWrites getReadYourWrites() {
@@ -196,6 +218,92 @@ public class ReplicationProperties {
 
 		public void setWindow(Duration window) {
 			this.window = window;
+		}
+
+	}
+
+	/**
+	 * Health checks of the nodes and the limits that take them out of rotation.
+	 */
+	public static class Health {
+
+		/**
+		 * Time between two checks of a node.
+		 */
+		private Duration interval = Duration.ofSeconds(1);
+
+		/**
+		 * A replica further behind the primary than this serves no reads.
+		 */
+		private Duration maxLag = Duration.ofSeconds(10);
+
+		/**
+		 * A replica with more WAL than this still to replay serves no reads. No limit by default.
+		 */
+		private DataSize maxLagBytes;
+
+		/**
+		 * Failed checks in a row after which a node is marked down.
+		 */
+		private int failureThreshold = 2;
+
+		/**
+		 * Good checks in a row after which a node that was down serves again.
+		 */
+		private int recoveryThreshold = 2;
+
+		/**
+		 * Longest wait to connect to a node, for health checks and as the default connection
+		 * timeout of every pool, so that a dead node costs the first request at most this long.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(1);
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getMaxLag() {
+			return this.maxLag;
+		}
+
+		public void setMaxLag(Duration maxLag) {
+			this.maxLag = maxLag;
+		}
+
+		public DataSize getMaxLagBytes() {
+			return this.maxLagBytes;
+		}
+
+		public void setMaxLagBytes(DataSize maxLagBytes) {
+			this.maxLagBytes = maxLagBytes;
+		}
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public int getRecoveryThreshold() {
+			return this.recoveryThreshold;
+		}
+
+		public void setRecoveryThreshold(int recoveryThreshold) {
+			this.recoveryThreshold = recoveryThreshold;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
 		}
 
 	}

@@ -13,6 +13,19 @@ public interface ReplicaLoadBalancer {
 	int next();
 
 	/**
+	 * Creates a balancer for a set of replicas, each time the replicas eligible for reads change.
+	 */
+	@FunctionalInterface
+	interface Factory {
+
+		/**
+		 * Return a balancer over replicas with these weights, in this order.
+		 */
+		ReplicaLoadBalancer create(int[] weights);
+
+	}
+
+	/**
 	 * Return a balancer that takes the replicas in turn, each as often as its weight, interleaved
 	 * (weights 1 and 2 give B, A, B, B, A, B, ...).
 	 */

@@ -1,12 +1,18 @@
 package dev.replication.routing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
 import dev.replication.context.WriteHistory;
 import dev.replication.context.WriteHistoryScope;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -17,83 +23,125 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The rules, in order: {@code @Primary} in effect, a read-write transaction, or no sign that
  * the caller only reads go to the primary; a read-only caller goes to the primary while its
  * {@linkplain WriteHistoryScope scope} wrote within the read-your-writes window, and otherwise to
- * the replica the {@link ReplicaLoadBalancer} picks. The decision is made when a connection is
- * fetched, after Spring has started the transaction, so its read-only flag is known.
+ * a healthy replica the {@link ReplicaLoadBalancer} picks. The decision is made when a connection
+ * is fetched, after Spring has started the transaction, so its read-only flag is known.
+ *
+ * <p>Which node is the primary and which replicas may serve reads is kept up to date by
+ * {@link #updateTopology}, which the health monitor calls when what it sees changes.
  */
 public class ReplicationRouter {
 
-	private final String primary;
+	private final Map<String, Integer> replicaWeights;
 
-	private final RoutingDecision[] readOnlyAnnotationDecisions;
-
-	private final RoutingDecision[] readOnlyTransactionDecisions;
-
-	private final ReplicaLoadBalancer loadBalancer;
+	private final ReplicaLoadBalancer.Factory balancers;
 
 	private final WriteHistoryScope writeHistoryScope;
 
 	private final long windowNanos;
 
-	private final RoutingDecision primaryAnnotation;
+	private final boolean fallbackToPrimary;
 
-	private final RoutingDecision readWriteTransaction;
-
-	private final RoutingDecision notReadOnly;
-
-	private final RoutingDecision readYourWrites;
-
-	private final RoutingDecision noReplica;
+	private volatile RoutingTable table;
 
 	/**
-	 * Create a router for {@code primary} and {@code replicas} (in the order the load balancer
-	 * indexes them), keeping reads on the primary for {@code readYourWritesWindow} after a write.
+	 * Create a router for {@code primary} and the replicas in {@code replicaWeights} (in
+	 * load-balancing order), keeping reads on the primary for {@code readYourWritesWindow} after a
+	 * write and, when no replica is healthy, sending reads to the primary if
+	 * {@code fallbackToPrimary}. Until told otherwise, every replica is taken to be healthy.
 	 */
-	public ReplicationRouter(String primary, List<String> replicas, ReplicaLoadBalancer loadBalancer,
-			WriteHistoryScope writeHistoryScope, Duration readYourWritesWindow) {
-		this.primary = primary;
-		this.loadBalancer = loadBalancer;
+	public ReplicationRouter(String primary, Map<String, Integer> replicaWeights, ReplicaLoadBalancer.Factory balancers,
+			WriteHistoryScope writeHistoryScope, Duration readYourWritesWindow, boolean fallbackToPrimary) {
+		this.replicaWeights = new LinkedHashMap<>(replicaWeights);
+		this.balancers = balancers;
 		this.writeHistoryScope = writeHistoryScope;
 		this.windowNanos = readYourWritesWindow.toNanos();
-		this.readOnlyAnnotationDecisions = replicas.stream()
-			.map((replica) -> new RoutingDecision(replica, RoutingDecision.Reason.READ_ONLY_ANNOTATION, true))
-			.toArray(RoutingDecision[]::new);
-		this.readOnlyTransactionDecisions = replicas.stream()
-			.map((replica) -> new RoutingDecision(replica, RoutingDecision.Reason.READ_ONLY_TRANSACTION, true))
-			.toArray(RoutingDecision[]::new);
-		this.primaryAnnotation = new RoutingDecision(primary, RoutingDecision.Reason.PRIMARY_ANNOTATION, false);
-		this.readWriteTransaction = new RoutingDecision(primary, RoutingDecision.Reason.READ_WRITE_TRANSACTION, false);
-		this.notReadOnly = new RoutingDecision(primary, RoutingDecision.Reason.NOT_READ_ONLY, false);
-		this.readYourWrites = new RoutingDecision(primary, RoutingDecision.Reason.READ_YOUR_WRITES, true);
-		this.noReplica = new RoutingDecision(primary, RoutingDecision.Reason.NO_REPLICA, true);
+		this.fallbackToPrimary = fallbackToPrimary;
+		this.table = new RoutingTable(primary, new ArrayList<>(replicaWeights.keySet()), this.replicaWeights,
+				balancers, !replicaWeights.isEmpty(), () -> "not checked yet");
 	}
 
 	/**
 	 * Return the decision for a connection fetched now, on this thread.
+	 * @throws NoPrimaryAvailableException if the primary is needed and none is known
+	 * @throws NoReplicaAvailableException if a replica is needed, none is healthy and falling back
+	 * to the primary is off
 	 */
 	public RoutingDecision decide() {
+		RoutingTable table = this.table;
 		RoutingIntent intent = RoutingContextHolder.currentIntent();
 		if (intent == RoutingIntent.PRIMARY) {
-			return this.primaryAnnotation;
+			return table.primary(RoutingDecision.Reason.PRIMARY_ANNOTATION);
 		}
 		boolean readOnlyTransaction = TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 		if (!readOnlyTransaction && TransactionSynchronizationManager.isActualTransactionActive()) {
-			return this.readWriteTransaction;
+			return table.primary(RoutingDecision.Reason.READ_WRITE_TRANSACTION);
 		}
 		if (intent != RoutingIntent.READ_ONLY && !readOnlyTransaction) {
-			return this.notReadOnly;
+			return table.primary(RoutingDecision.Reason.NOT_READ_ONLY);
 		}
-		if (this.readOnlyAnnotationDecisions.length == 0) {
-			return this.noReplica;
+		if (!table.replicasConfigured) {
+			return table.primary(RoutingDecision.Reason.NO_REPLICA);
 		}
 		if (this.windowNanos > 0) {
 			WriteHistory history = this.writeHistoryScope.current(false);
 			if (history != null && history.wroteWithin(this.windowNanos)) {
-				return this.readYourWrites;
+				return table.primary(RoutingDecision.Reason.READ_YOUR_WRITES);
 			}
 		}
-		int replica = this.loadBalancer.next();
+		if (!table.hasReadableReplica()) {
+			return noHealthyReplica(table, null);
+		}
+		int replica = table.balancer.next();
 		// A read-only transaction joined by @ReadOnly is reported as the transaction: it is what pins the connection.
-		return readOnlyTransaction ? this.readOnlyTransactionDecisions[replica] : this.readOnlyAnnotationDecisions[replica];
+		return readOnlyTransaction ? table.readOnlyTransaction[replica] : table.readOnlyAnnotation[replica];
+	}
+
+	/**
+	 * Return where to go instead when {@code failed} could not hand out a connection and the
+	 * nodes in {@code tried} have all failed: another healthy replica for a read, then the
+	 * primary if falling back is allowed; the current primary for anything else.
+	 */
+	public RoutingDecision decideAfterFailure(RoutingDecision failed, Set<String> tried, Throwable failure) {
+		RoutingTable table = this.table;
+		if (failed.primary()) {
+			if (table.primary == null || tried.contains(table.primary)) {
+				throw new NoPrimaryAvailableException("No primary available: " + table.describe(), failure);
+			}
+			return table.primary(failed.reason());
+		}
+		RoutingDecision[] candidates = (failed.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
+				? table.readOnlyTransaction : table.readOnlyAnnotation;
+		if (candidates.length > 0) {
+			int start = table.balancer.next();
+			for (int i = 0; i < candidates.length; i++) {
+				RoutingDecision candidate = candidates[(start + i) % candidates.length];
+				if (!tried.contains(candidate.node())) {
+					return candidate;
+				}
+			}
+		}
+		if (table.primary != null && tried.contains(table.primary)) {
+			throw new NoReplicaAvailableException("No node could serve the read: " + table.describe(), failure);
+		}
+		return noHealthyReplica(table, failure);
+	}
+
+	private RoutingDecision noHealthyReplica(RoutingTable table, @Nullable Throwable failure) {
+		if (!this.fallbackToPrimary) {
+			String message = "No healthy replica, and 'replication.fallback-to-primary' is false: " + table.describe();
+			throw (failure != null) ? new NoReplicaAvailableException(message, failure)
+					: new NoReplicaAvailableException(message);
+		}
+		return table.primary(RoutingDecision.Reason.NO_HEALTHY_REPLICA);
+	}
+
+	/**
+	 * Take in a new view of the cluster: the node writes go to ({@code null} if none), the nodes
+	 * reads may go to (in configuration order) and a description of what was seen, for messages.
+	 */
+	public void updateTopology(@Nullable String primary, List<String> readable, Supplier<String> description) {
+		this.table = new RoutingTable(primary, readable, this.replicaWeights, this.balancers,
+				!this.replicaWeights.isEmpty(), description);
 	}
 
 	/**
@@ -107,10 +155,10 @@ public class ReplicationRouter {
 	}
 
 	/**
-	 * Return the name of the primary.
+	 * Return the name of the node writes go to now, or {@code null} if there is none.
 	 */
-	public String primary() {
-		return this.primary;
+	public @Nullable String primary() {
+		return this.table.primary;
 	}
 
 }

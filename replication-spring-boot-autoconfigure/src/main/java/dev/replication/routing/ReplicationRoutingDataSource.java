@@ -3,13 +3,19 @@ package dev.replication.routing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link AbstractRoutingDataSource} over one connection pool per node, asking the
@@ -20,41 +26,82 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
  * connection only when the first statement runs, once Spring has begun the transaction. A
  * connection for a read-only caller is marked read-only; one to the primary for a writer is
  * watched for commits, for read-your-writes.
+ *
+ * <p>When a node cannot hand out a connection, it is reported to the
+ * {@link NodeFailureListener} (which takes it out of rotation) and the same call tries the node
+ * the router picks next: only the acquisition of a fresh connection fails over, never a
+ * statement of a transaction already under way.
  */
 public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 
 	private final ReplicationRouter router;
 
+	private final String configuredPrimary;
+
 	private final Map<String, DataSource> nodes;
+
+	private final Function<String, DataSource> poolFactory;
 
 	private final RoutingListener[] listeners;
 
+	private final NodeFailureListener failureListener;
+
 	/**
-	 * Create a routing data source over {@code nodes} (by node name, the primary included).
+	 * Create a routing data source over {@code nodes} (by node name, the primary included), able
+	 * to replace the pool of a node with a new one from {@code poolFactory}.
 	 */
 	public ReplicationRoutingDataSource(ReplicationRouter router, Map<String, DataSource> nodes,
-			List<RoutingListener> listeners) {
+			List<RoutingListener> listeners, NodeFailureListener failureListener,
+			Function<String, DataSource> poolFactory) {
 		this.router = router;
-		this.nodes = new HashMap<>(nodes);
+		this.configuredPrimary = router.primary();
+		this.nodes = new ConcurrentHashMap<>(nodes);
+		this.poolFactory = poolFactory;
 		this.listeners = listeners.toArray(RoutingListener[]::new);
+		this.failureListener = failureListener;
 		setTargetDataSources(new HashMap<>(nodes));
 		setLenientFallback(false);
 		afterPropertiesSet();
 	}
 
 	/**
-	 * Return the node the next connection would go to, without moving the load balancer on:
-	 * {@link #getConnection()} does not use it, only {@code unwrap} and {@code isWrapperFor} do.
+	 * Return the current primary, without moving the load balancer on: {@link #getConnection()}
+	 * does not use it, only {@code unwrap} and {@code isWrapperFor} do.
 	 */
 	@Override
 	protected Object determineCurrentLookupKey() {
-		return this.router.primary();
+		String primary = this.router.primary();
+		return (primary != null) ? primary : this.configuredPrimary;
+	}
+
+	@Override
+	protected DataSource determineTargetDataSource() {
+		return this.nodes.get((String) determineCurrentLookupKey());
 	}
 
 	@Override
 	public Connection getConnection() throws SQLException {
 		RoutingDecision decision = this.router.decide();
-		return prepare(decision, node(decision).getConnection());
+		Set<String> tried = null;
+		while (true) {
+			try {
+				Connection connection = openConnection(decision);
+				if (!decision.primary() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+					return ReadFailoverConnection.wrap(this, connection, decision);
+				}
+				return connection;
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (decision.primary() && !ConnectionFailures.isConnectionFailure(ex)) {
+					// A busy primary pool says nothing about the primary: no other node can take its place.
+					throw ex;
+				}
+				nodeFailed(decision.node(), ex);
+				tried = (tried != null) ? tried : new HashSet<>(4);
+				tried.add(decision.node());
+				decision = this.router.decideAfterFailure(decision, tried, ex);
+			}
+		}
 	}
 
 	@Override
@@ -71,10 +118,28 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	}
 
 	/**
-	 * Return the pool of the primary.
+	 * Return the pool of the primary as configured: the one schema migrations run on.
 	 */
 	public DataSource getPrimaryDataSource() {
-		return this.nodes.get(this.router.primary());
+		return this.nodes.get(this.configuredPrimary);
+	}
+
+	/**
+	 * Replace the pool of {@code node} with a new one, which connects on first use, and close the
+	 * old one in the background: for a node that went down.
+	 */
+	public void replacePool(String node) {
+		DataSource old = this.nodes.replace(node, this.poolFactory.apply(node));
+		if (old instanceof AutoCloseable closeable) {
+			CompletableFuture.runAsync(() -> {
+				try {
+					closeable.close();
+				}
+				catch (Exception ex) {
+					logger.debug(node + " - could not close the replaced pool", ex);
+				}
+			});
+		}
 	}
 
 	/**
@@ -82,6 +147,19 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	 */
 	public ReplicationRouter getRouter() {
 		return this.router;
+	}
+
+	/**
+	 * Open a connection to the node of {@code decision} and prepare it for the caller.
+	 */
+	Connection openConnection(RoutingDecision decision) throws SQLException {
+		return prepare(decision, node(decision).getConnection());
+	}
+
+	void nodeFailed(String node, Throwable failure) {
+		if (ConnectionFailures.isConnectionFailure(failure)) {
+			this.failureListener.nodeFailed(node, failure);
+		}
 	}
 
 	private DataSource node(RoutingDecision decision) {
@@ -94,7 +172,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 			if (decision.readOnly()) {
 				connection.setReadOnly(true);
 			}
-			else if (decision.primary()) {
+			else {
 				prepared = WriteTrackingConnection.wrap(connection, this.router);
 			}
 		}

@@ -11,12 +11,9 @@ public final class RoutingDecision {
 
 	private final Reason reason;
 
-	private final boolean readOnly;
-
-	RoutingDecision(String node, Reason reason, boolean readOnly) {
+	RoutingDecision(String node, Reason reason) {
 		this.node = node;
 		this.reason = reason;
-		this.readOnly = readOnly;
 	}
 
 	/**
@@ -38,7 +35,7 @@ public final class RoutingDecision {
 	 * whichever node serves it.
 	 */
 	public boolean readOnly() {
-		return this.readOnly;
+		return this.reason.readOnly;
 	}
 
 	/**
@@ -61,44 +58,52 @@ public final class RoutingDecision {
 		/**
 		 * {@code @Primary} is in effect.
 		 */
-		PRIMARY_ANNOTATION(true, "@Primary"),
+		PRIMARY_ANNOTATION(true, false, "@Primary"),
 
 		/**
 		 * A read-write transaction is in progress.
 		 */
-		READ_WRITE_TRANSACTION(true, "read-write transaction"),
+		READ_WRITE_TRANSACTION(true, false, "read-write transaction"),
 
 		/**
 		 * Neither {@code @ReadOnly} nor a read-only transaction asked for a replica.
 		 */
-		NOT_READ_ONLY(true, "no @ReadOnly and no read-only transaction"),
+		NOT_READ_ONLY(true, false, "no @ReadOnly and no read-only transaction"),
 
 		/**
 		 * The caller wrote to the primary within the read-your-writes window.
 		 */
-		READ_YOUR_WRITES(true, "written within the read-your-writes window"),
+		READ_YOUR_WRITES(true, true, "written within the read-your-writes window"),
 
 		/**
 		 * No replica is configured.
 		 */
-		NO_REPLICA(true, "no replica configured"),
+		NO_REPLICA(true, true, "no replica configured"),
+
+		/**
+		 * Replicas are configured but none is healthy and within the lag limits.
+		 */
+		NO_HEALTHY_REPLICA(true, true, "no healthy replica"),
 
 		/**
 		 * {@code @ReadOnly} is in effect.
 		 */
-		READ_ONLY_ANNOTATION(false, "@ReadOnly"),
+		READ_ONLY_ANNOTATION(false, true, "@ReadOnly"),
 
 		/**
 		 * A read-only transaction is in progress.
 		 */
-		READ_ONLY_TRANSACTION(false, "read-only transaction");
+		READ_ONLY_TRANSACTION(false, true, "read-only transaction");
 
-		private final boolean primary;
+		final boolean primary;
+
+		final boolean readOnly;
 
 		private final String description;
 
-		Reason(boolean primary, String description) {
+		Reason(boolean primary, boolean readOnly, String description) {
 			this.primary = primary;
+			this.readOnly = readOnly;
 			this.description = description;
 		}
 

@@ -1,0 +1,87 @@
+package dev.replication.health;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks one node over a connection of its own, kept open between checks and never taken from
+ * the application's pools, with short connect and socket timeouts so that a dead or hung node
+ * costs one check at most that long.
+ */
+final class NodeCheck implements AutoCloseable {
+
+	private static final String SQL = "SELECT pg_is_in_recovery(), (CASE WHEN pg_is_in_recovery() "
+			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text";
+
+	private final String url;
+
+	private final Properties properties = new Properties();
+
+	private @Nullable Connection connection;
+
+	NodeCheck(String url, @Nullable String username, @Nullable String password, Duration connectTimeout,
+			Duration socketTimeout) {
+		this.url = url;
+		if (username != null) {
+			this.properties.setProperty("user", username);
+		}
+		if (password != null) {
+			this.properties.setProperty("password", password);
+		}
+		this.properties.setProperty("connectTimeout", seconds(connectTimeout));
+		this.properties.setProperty("loginTimeout", seconds(connectTimeout.plus(socketTimeout)));
+		this.properties.setProperty("socketTimeout", seconds(socketTimeout));
+		this.properties.setProperty("ApplicationName", "replication-health");
+	}
+
+	/**
+	 * Run the check: return whether the node is a standby and its WAL position (replayed on a
+	 * standby, written on a primary).
+	 */
+	Result run() throws SQLException {
+		try {
+			if (this.connection == null) {
+				this.connection = DriverManager.getConnection(this.url, this.properties);
+			}
+			try (Statement statement = this.connection.createStatement();
+					ResultSet result = statement.executeQuery(SQL)) {
+				result.next();
+				return new Result(result.getBoolean(1), Lsn.parse(result.getString(2)));
+			}
+		}
+		catch (SQLException ex) {
+			close();
+			throw ex;
+		}
+	}
+
+	@Override
+	public void close() {
+		Connection connection = this.connection;
+		this.connection = null;
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// Broken already: nothing to release.
+			}
+		}
+	}
+
+	private static String seconds(Duration duration) {
+		// The driver counts in whole seconds, and 0 would mean no timeout at all.
+		return String.valueOf(Math.max(1, (duration.toMillis() + 999) / 1000));
+	}
+
+	record Result(boolean inRecovery, long lsn) {
+	}
+
+}

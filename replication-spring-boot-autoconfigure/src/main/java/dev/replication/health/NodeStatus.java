@@ -1,0 +1,31 @@
+package dev.replication.health;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the health monitor last knew of one node: for dashboards, logs and the actuator.
+ *
+ * @param name the node's name
+ * @param role the role it reported
+ * @param up whether it is considered up (answering its checks)
+ * @param readable whether reads may be sent to it now: up, a standby, and within the lag limits
+ * @param lagBytes how many bytes of WAL it has still to replay, 0 for the primary; -1 if unknown
+ * @param lag how long its oldest unreplayed WAL has waited, zero when caught up; {@code null} if
+ * unknown
+ * @param lastError the last check or connection failure, without credentials; {@code null} if none
+ * @param lastCheck when it was last checked; {@code null} before the first check
+ */
+public record NodeStatus(String name, NodeRole role, boolean up, boolean readable, long lagBytes,
+		@Nullable Duration lag, @Nullable String lastError, @Nullable Instant lastCheck) {
+
+	@Override
+	public String toString() {
+		return this.name + " " + (this.up ? "up" : "down") + " " + this.role.name().toLowerCase()
+				+ ((this.lagBytes > 0) ? " lag " + this.lagBytes + " bytes" : "")
+				+ ((this.lastError != null && !this.up) ? " (" + this.lastError + ")" : "");
+	}
+
+}

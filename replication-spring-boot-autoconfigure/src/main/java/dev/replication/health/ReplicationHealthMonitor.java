@@ -1,0 +1,246 @@
+package dev.replication.health;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import dev.replication.routing.NodeFailureListener;
+import dev.replication.routing.ReplicationRouter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks every node in the background, on a small scheduled executor of daemon threads (never a
+ * thread per request), and keeps the {@link ReplicationRouter} told which node is the primary
+ * and which replicas may serve reads.
+ *
+ * <p>The configured nodes are candidates, not fixed roles: the primary is the one node that is
+ * up and reports {@code pg_is_in_recovery() = false}. With none, or with several (split brain),
+ * there is no primary and writes fail fast, while healthy standbys keep serving reads. A node
+ * whose connection fails is taken out at once and checked again straight away.
+ */
+public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailureListener, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(ReplicationHealthMonitor.class);
+
+	private final Map<String, NodeHealth> nodes = new LinkedHashMap<>();
+
+	private final Map<String, NodeCheck> checks = new LinkedHashMap<>();
+
+	private final ReplicationRouter router;
+
+	private final HealthSettings settings;
+
+	private volatile Consumer<String> nodeDownCallback = (node) -> {
+	};
+
+	private final LsnHistory primaryHistory = new LsnHistory(4096);
+
+	private final ScheduledThreadPoolExecutor executor;
+
+	private final AtomicBoolean recheckPending = new AtomicBoolean();
+
+	private @Nullable String primary;
+
+	private List<String> readable = List.of();
+
+	/**
+	 * Create a monitor of {@code nodes} (the configured primary first) that keeps {@code router}
+	 * up to date once {@linkplain #start() started}.
+	 */
+	public ReplicationHealthMonitor(List<MonitoredNode> nodes, ReplicationRouter router, HealthSettings settings) {
+		this.router = router;
+		this.settings = settings;
+		for (MonitoredNode node : nodes) {
+			NodeRole expected = (node == nodes.get(0)) ? NodeRole.PRIMARY : NodeRole.STANDBY;
+			this.nodes.put(node.name(), new NodeHealth(node.name(), expected, settings));
+			this.checks.put(node.name(), new NodeCheck(node.url(), node.username(), node.password(),
+					settings.connectTimeout(), settings.connectTimeout().plus(settings.interval())));
+		}
+		this.primary = nodes.get(0).name();
+		this.readable = nodes.stream().skip(1).map(MonitoredNode::name).toList();
+		AtomicInteger threads = new AtomicInteger();
+		this.executor = new ScheduledThreadPoolExecutor(Math.min(nodes.size(), 4), (task) -> {
+			Thread thread = new Thread(task, "replication-health-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor.setRemoveOnCancelPolicy(true);
+	}
+
+	/**
+	 * Specify what to do with a node that goes down, such as evicting its pooled connections.
+	 */
+	public void setNodeDownCallback(Consumer<String> nodeDownCallback) {
+		this.nodeDownCallback = nodeDownCallback;
+	}
+
+	/**
+	 * Start checking every node, each every {@link HealthSettings#interval()}.
+	 */
+	public void start() {
+		synchronized (this) {
+			this.router.updateTopology(this.primary, this.readable, this::describe);
+		}
+		long interval = this.settings.interval().toNanos();
+		for (String node : this.nodes.keySet()) {
+			this.executor.scheduleWithFixedDelay(() -> check(node), 0, interval, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.executor.shutdownNow();
+		try {
+			this.executor.awaitTermination(this.settings.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		synchronized (this) {
+			this.checks.values().forEach(NodeCheck::close);
+		}
+	}
+
+	@Override
+	public void nodeFailed(String node, Throwable failure) {
+		synchronized (this) {
+			NodeHealth health = this.nodes.get(node);
+			if (health == null || !health.connectionFailed(failure)) {
+				return;
+			}
+			this.nodeDownCallback.accept(node);
+			publish();
+		}
+		// Look again at every node now: if the primary died, another may have been promoted.
+		if (this.recheckPending.compareAndSet(false, true) && !this.executor.isShutdown()) {
+			this.executor.execute(() -> {
+				this.recheckPending.set(false);
+				this.nodes.keySet().forEach(this::check);
+			});
+		}
+	}
+
+	@Override
+	public synchronized List<NodeStatus> getNodes() {
+		return this.nodes.values().stream().map(NodeHealth::status).toList();
+	}
+
+	@Override
+	public synchronized Optional<String> getPrimary() {
+		return Optional.ofNullable(this.primary);
+	}
+
+	/**
+	 * Return what is seen of every node, for messages and logs.
+	 */
+	public synchronized String describe() {
+		List<String> primaries = primaries();
+		String nodes = getNodes().stream().map(NodeStatus::toString).collect(Collectors.joining(", "));
+		return (primaries.size() > 1) ? "split brain, " + String.join(" and ", primaries)
+				+ " all report being the primary; " + nodes : nodes;
+	}
+
+	private void check(String node) {
+		NodeCheck check = this.checks.get(node);
+		NodeCheck.Result result = null;
+		Exception failure = null;
+		try {
+			// Checks of one node never overlap: the recheck after a failure may meet a scheduled one.
+			synchronized (check) {
+				result = check.run();
+			}
+		}
+		catch (Exception ex) {
+			failure = ex;
+		}
+		synchronized (this) {
+			NodeHealth health = this.nodes.get(node);
+			if (result != null) {
+				health.checked(result);
+			}
+			else if (health.failed(failure)) {
+				this.nodeDownCallback.accept(node);
+			}
+			updateLag(health);
+			publish();
+		}
+	}
+
+	private void updateLag(NodeHealth checked) {
+		long now = System.nanoTime();
+		if (checked.up() && checked.role() == NodeRole.PRIMARY && checked.name().equals(this.primary)) {
+			this.primaryHistory.record(checked.position(), now);
+		}
+		NodeHealth primary = (this.primary != null) ? this.nodes.get(this.primary) : null;
+		for (NodeHealth node : this.nodes.values()) {
+			if (node.role() == NodeRole.PRIMARY) {
+				node.isPrimary();
+			}
+			else if (primary != null) {
+				node.lagBehind(primary.position(), this.primaryHistory.behindNanos(node.position(), now));
+			}
+		}
+	}
+
+	private void publish() {
+		List<String> primaries = primaries();
+		String primary = (primaries.size() == 1) ? primaries.get(0) : null;
+		List<String> readable = new ArrayList<>();
+		for (NodeHealth node : this.nodes.values()) {
+			if (node.readable()) {
+				readable.add(node.name());
+			}
+		}
+		if (Objects.equals(primary, this.primary) && readable.equals(this.readable)) {
+			return;
+		}
+		if (!Objects.equals(primary, this.primary)) {
+			if (primary != null) {
+				logger.info(primary + " - is the primary now; writes go there");
+			}
+			else {
+				logger.warn("No primary: writes fail until one node reports being the primary (" + describe() + ")");
+			}
+		}
+		this.primary = primary;
+		this.readable = List.copyOf(readable);
+		this.router.updateTopology(primary, this.readable, this::describe);
+	}
+
+	private List<String> primaries() {
+		return this.nodes.values()
+			.stream()
+			.filter((node) -> node.up() && node.role() == NodeRole.PRIMARY)
+			.map(NodeHealth::name)
+			.toList();
+	}
+
+	/**
+	 * A node to monitor: its name, JDBC URL and credentials.
+	 *
+	 * @param name the node's name
+	 * @param url its JDBC URL
+	 * @param username the login username, or {@code null}
+	 * @param password the login password, or {@code null}
+	 */
+	public record MonitoredNode(String name, String url, @Nullable String username, @Nullable String password) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.replication.routing;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where connections may go right now: the primary (if one is known) and the replicas eligible
+ * for reads with their balancer, with every {@link RoutingDecision} made in advance. Immutable;
+ * {@link ReplicationRouter} swaps in a new one when the topology changes, so the routing path
+ * reads one volatile field and allocates nothing.
+ */
+final class RoutingTable {
+
+	final @Nullable String primary;
+
+	private final Supplier<String> description;
+
+	final boolean replicasConfigured;
+
+	final RoutingDecision[] readOnlyAnnotation;
+
+	final RoutingDecision[] readOnlyTransaction;
+
+	final @Nullable ReplicaLoadBalancer balancer;
+
+	private final Map<RoutingDecision.Reason, RoutingDecision> primaryDecisions = new EnumMap<>(
+			RoutingDecision.Reason.class);
+
+	RoutingTable(@Nullable String primary, List<String> readable, Map<String, Integer> weights,
+			ReplicaLoadBalancer.Factory balancers, boolean replicasConfigured, Supplier<String> description) {
+		this.primary = primary;
+		this.description = description;
+		this.replicasConfigured = replicasConfigured;
+		this.readOnlyAnnotation = readable.stream()
+			.map((node) -> new RoutingDecision(node, RoutingDecision.Reason.READ_ONLY_ANNOTATION))
+			.toArray(RoutingDecision[]::new);
+		this.readOnlyTransaction = readable.stream()
+			.map((node) -> new RoutingDecision(node, RoutingDecision.Reason.READ_ONLY_TRANSACTION))
+			.toArray(RoutingDecision[]::new);
+		this.balancer = readable.isEmpty() ? null
+				: balancers.create(readable.stream().mapToInt((node) -> weights.getOrDefault(node, 1)).toArray());
+		if (primary != null) {
+			for (RoutingDecision.Reason reason : RoutingDecision.Reason.values()) {
+				if (reason.primary) {
+					this.primaryDecisions.put(reason, new RoutingDecision(primary, reason));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Return the decision for the primary with {@code reason}.
+	 * @throws NoPrimaryAvailableException if no primary is known
+	 */
+	RoutingDecision primary(RoutingDecision.Reason reason) {
+		RoutingDecision decision = this.primaryDecisions.get(reason);
+		if (decision == null) {
+			throw new NoPrimaryAvailableException("No primary available: " + describe());
+		}
+		return decision;
+	}
+
+	/**
+	 * Return what the health monitor sees now, for exception messages.
+	 */
+	String describe() {
+		return this.description.get();
+	}
+
+	boolean hasReadableReplica() {
+		return this.balancer != null;
+	}
+
+}
