@@ -52,10 +52,12 @@ class ReplicationAutoConfigurationTests {
 			HikariDataSource primary = pool(dataSource, "primary");
 			assertThat(primary.getJdbcUrl()).isEqualTo("jdbc:postgresql://db-primary:5432/app");
 			assertThat(primary.getPoolName()).isEqualTo("primary");
-			assertThat(primary.isReadOnly()).isFalse();
+			assertThat(primary.getDataSourceProperties()).containsEntry("readOnlyMode", "always");
+			assertThat(primary.getConnectionTimeout()).isEqualTo(1000);
 			HikariDataSource replica = pool(dataSource, "replica-1");
 			assertThat(replica.getPoolName()).isEqualTo("replica-1");
-			assertThat(replica.isReadOnly()).isTrue();
+			assertThat(replica.getDataSourceProperties()).doesNotContainKey("readOnlyMode");
+			assertThat(replica.getConnectionTimeout()).isEqualTo(1000);
 			assertThat(replica.getUsername()).isEqualTo("app");
 			assertThat(replica.getPassword()).isEqualTo("s3cr3t-pw");
 		});

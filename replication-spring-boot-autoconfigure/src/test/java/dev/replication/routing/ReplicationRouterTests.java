@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link ReplicationRouter}: the decision and the reason it gives, rule by rule.
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReplicationRouterTests {
 
-	private final ReplicationRouter router = new ReplicationRouter("primary", List.of("replica-1", "replica-2"),
-			ReplicaLoadBalancer.roundRobin(1, 1), new ThreadWriteHistoryScope(), Duration.ofSeconds(2));
+	private final ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1", "replica-2"),
+			ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), Duration.ofSeconds(2), true);
 
 	@AfterEach
 	void clearTransactionState() {
@@ -78,8 +79,8 @@ class ReplicationRouterTests {
 
 	@Test
 	void zeroWindowTurnsReadYourWritesOff() throws Exception {
-		ReplicationRouter router = new ReplicationRouter("primary", List.of("replica-1"),
-				ReplicaLoadBalancer.roundRobin(1), new ThreadWriteHistoryScope(), Duration.ZERO);
+		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1"), ReplicaLoadBalancer::roundRobin,
+				new ThreadWriteHistoryScope(), Duration.ZERO, true);
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
 			router.recordWrite();
 			return assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);
@@ -88,8 +89,8 @@ class ReplicationRouterTests {
 
 	@Test
 	void withoutReplicasReadsGoToThePrimaryReadOnly() throws Exception {
-		ReplicationRouter router = new ReplicationRouter("primary", List.of(), null, new ThreadWriteHistoryScope(),
-				Duration.ofSeconds(2));
+		ReplicationRouter router = new ReplicationRouter("primary", weights(), ReplicaLoadBalancer::roundRobin,
+				new ThreadWriteHistoryScope(), Duration.ofSeconds(2), true);
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY,
 				() -> assertDecision(router.decide(), "primary", Reason.NO_REPLICA, true));
 	}
@@ -98,6 +99,61 @@ class ReplicationRouterTests {
 	void decisionsAreReusedNotAllocated() throws Exception {
 		assertThat(this.router.decide()).isSameAs(this.router.decide());
 		assertThat(this.router.decide().toString()).isEqualTo("primary (no @ReadOnly and no read-only transaction)");
+	}
+
+	@Test
+	void unhealthyReplicasAreSkippedAndReadsFallBackToThePrimary() throws Exception {
+		this.router.updateTopology("primary", List.of("replica-2"), () -> "replica-1 down");
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			assertThat(this.router.decide().node()).isEqualTo("replica-2");
+			assertThat(this.router.decide().node()).isEqualTo("replica-2");
+			return null;
+		});
+		this.router.updateTopology("primary", List.of(), () -> "replica-1 down, replica-2 down");
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY,
+				() -> assertDecision(this.router.decide(), "primary", Reason.NO_HEALTHY_REPLICA, true));
+	}
+
+	@Test
+	void withoutFallbackReadsFailWhenNoReplicaIsHealthy() {
+		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1"), ReplicaLoadBalancer::roundRobin,
+				new ThreadWriteHistoryScope(), Duration.ZERO, false);
+		router.updateTopology("primary", List.of(), () -> "replica-1 down");
+		assertThatExceptionOfType(NoReplicaAvailableException.class)
+			.isThrownBy(() -> RoutingContextHolder.call(RoutingIntent.READ_ONLY, router::decide))
+			.withMessageContaining("'replication.fallback-to-primary' is false")
+			.withMessageContaining("replica-1 down");
+	}
+
+	@Test
+	void withoutPrimaryWritesFailFastNamingWhatWasSeen() {
+		this.router.updateTopology(null, List.of("replica-1", "replica-2"), () -> "primary down (refused)");
+		assertThatExceptionOfType(NoPrimaryAvailableException.class).isThrownBy(this.router::decide)
+			.withMessage("No primary available: primary down (refused)");
+	}
+
+	@Test
+	void writesFollowAPromotedNode() {
+		this.router.updateTopology("replica-1", List.of("replica-2"), () -> "");
+		assertDecision(this.router.decide(), "replica-1", Reason.NOT_READ_ONLY, false);
+	}
+
+	@Test
+	void failedReplicaIsReplacedByAnotherThenByThePrimary() {
+		RoutingDecision first = new RoutingDecision("replica-1", Reason.READ_ONLY_ANNOTATION);
+		RoutingDecision second = this.router.decideAfterFailure(first, java.util.Set.of("replica-1"), new Exception());
+		assertThat(second.node()).isEqualTo("replica-2");
+		RoutingDecision third = this.router.decideAfterFailure(second, java.util.Set.of("replica-1", "replica-2"),
+				new Exception());
+		assertDecision(third, "primary", Reason.NO_HEALTHY_REPLICA, true);
+	}
+
+	private static java.util.Map<String, Integer> weights(String... replicas) {
+		java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+		for (String replica : replicas) {
+			weights.put(replica, 1);
+		}
+		return weights;
 	}
 
 	private static RoutingDecision assertDecision(RoutingDecision decision, String node, Reason reason,

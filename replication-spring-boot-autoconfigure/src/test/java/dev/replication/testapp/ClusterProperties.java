@@ -14,7 +14,10 @@ public final class ClusterProperties {
 	}
 
 	public static void register(DynamicPropertyRegistry registry) {
-		EmbeddedReplicationCluster cluster = SharedReplicationCluster.get();
+		register(registry, SharedReplicationCluster.get());
+	}
+
+	public static void register(DynamicPropertyRegistry registry, EmbeddedReplicationCluster cluster) {
 		registry.add("replication.primary.url", () -> cluster.primary().jdbcUrl());
 		registry.add("replication.primary.username", () -> cluster.primary().username());
 		for (int i = 0; i < cluster.replicas().size(); i++) {

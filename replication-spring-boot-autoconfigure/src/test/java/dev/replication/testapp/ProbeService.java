@@ -67,6 +67,15 @@ public class ProbeService {
 		this.jdbcTemplate.update("INSERT INTO note (body) VALUES (?)", body);
 	}
 
+	/**
+	 * Write a row and report which node took it.
+	 */
+	@Transactional
+	public ServedBy writeAndProbe(String body) {
+		this.jdbcTemplate.update("INSERT INTO note (body) VALUES (?)", body);
+		return this.probe.probe();
+	}
+
 	@Transactional
 	public long write(String body) {
 		return this.jdbcTemplate.queryForObject("INSERT INTO note (body) VALUES (?) RETURNING id", Long.class, body);

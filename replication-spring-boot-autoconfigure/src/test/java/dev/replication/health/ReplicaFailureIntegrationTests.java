@@ -1,0 +1,86 @@
+package dev.replication.health;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.replication.embedded.ClusterNode;
+import dev.replication.embedded.EmbeddedReplicationCluster;
+import dev.replication.testapp.ClusterProperties;
+import dev.replication.testapp.ProbeService;
+import dev.replication.testapp.ReadLoad;
+import dev.replication.testapp.TestApplication;
+import dev.replication.testapp.Waiting;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A replica killed under read load, on a cluster of its own, with the default health settings.
+ */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@DirtiesContext
+class ReplicaFailureIntegrationTests {
+
+	private static EmbeddedReplicationCluster cluster;
+
+	@DynamicPropertySource
+	static void cluster(DynamicPropertyRegistry registry) {
+		cluster = EmbeddedReplicationCluster.builder().replicas(2).start();
+		ClusterProperties.register(registry, cluster);
+	}
+
+	@AfterAll
+	static void closeCluster() {
+		cluster.close();
+	}
+
+	@Autowired
+	private ProbeService service;
+
+	@Autowired
+	private ReplicationTopology topology;
+
+	@Test
+	void killedReplicaCostsNoFailedReadTakesNoReadsOnceDetectedAndReturnsAfterRestart() throws Exception {
+		ClusterNode victim = cluster.replica(0);
+		ClusterNode survivor = cluster.replica(1);
+		ReadLoad load = new ReadLoad(8, this.service::readOnly);
+		Thread.sleep(1000);
+		long stopped = System.nanoTime();
+		cluster.stop(victim);
+		Duration detection = Waiting.until(victim.name() + " marked down", Duration.ofSeconds(10),
+				() -> !status(victim).up());
+		long detected = System.nanoTime();
+		Thread.sleep(Math.max(0, 5000 - Duration.ofNanos(System.nanoTime() - stopped).toMillis() - 1000));
+		long restarted = System.nanoTime();
+		cluster.start(victim);
+		Duration recovery = Waiting.until(victim.name() + " back in rotation", Duration.ofSeconds(10),
+				() -> status(victim).readable());
+		Duration servedAgain = Waiting.until(victim.name() + " serving reads again", Duration.ofSeconds(10),
+				() -> this.service.readOnly().port() == victim.port());
+		List<ReadLoad.Read> reads = load.stop();
+
+		System.out.printf("MEASURED replica-kill: detected %d ms after stop, readable %d ms after start, "
+				+ "first read %d ms after start, %d reads%n", Duration.ofNanos(detected - stopped).toMillis(),
+				recovery.toMillis(), Duration.ofNanos(System.nanoTime() - restarted).toMillis(), reads.size());
+		assertThat(load.failures()).as("failed reads").isEmpty();
+		assertThat(reads).filteredOn((read) -> read.started() > detected && read.ended() < restarted)
+			.isNotEmpty()
+			.allMatch((read) -> read.port() == survivor.port());
+		assertThat(detection).isLessThan(Duration.ofSeconds(3));
+		assertThat(recovery).isLessThanOrEqualTo(Duration.ofSeconds(3));
+		assertThat(servedAgain).isLessThanOrEqualTo(Duration.ofSeconds(4));
+	}
+
+	private NodeStatus status(ClusterNode node) {
+		return this.topology.getNodes().stream().filter((status) -> status.name().equals(node.name())).findFirst().orElseThrow();
+	}
+
+}
