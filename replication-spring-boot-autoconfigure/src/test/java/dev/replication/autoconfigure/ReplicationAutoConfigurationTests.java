@@ -7,6 +7,8 @@ import dev.replication.aop.RoutingAdvisor;
 import dev.replication.context.RequestWriteHistoryScope;
 import dev.replication.context.ThreadWriteHistoryScope;
 import dev.replication.context.WriteHistoryScope;
+import dev.replication.health.NodeStatus;
+import dev.replication.health.ReplicationTopology;
 import dev.replication.routing.ReplicationDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -203,6 +205,32 @@ class ReplicationAutoConfigurationTests {
 			.withPropertyValues("replication.read-your-writes.window=-1s")
 			.run((context) -> assertFailure(context, "Property 'replication.read-your-writes.window' must not be negative",
 					"Set 'replication.read-your-writes.window' to a duration"));
+	}
+
+	@Test
+	void nonPositiveHealthIntervalIsReported() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.health.interval=0s")
+			.run((context) -> assertFailure(context, "Property 'replication.health.interval' must be a positive duration",
+					"Set 'replication.health.interval' to a duration such as 1s (the default)."));
+	}
+
+	@Test
+	void failureThresholdBelowOneIsReported() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.health.failure-threshold=0")
+			.run((context) -> assertFailure(context,
+					"Property 'replication.health.failure-threshold' must be at least 1 but was 0",
+					"Set 'replication.health.failure-threshold' to 1 or more (the default is 2)."));
+	}
+
+	@Test
+	void topologyIsAvailableAsABean() {
+		this.contextRunner.withPropertyValues(CLUSTER).run((context) -> {
+			ReplicationTopology topology = context.getBean(ReplicationTopology.class);
+			assertThat(topology.getNodes()).extracting(NodeStatus::name).containsExactly("primary", "replica-1", "replica-2");
+			assertThat(topology.getPrimary()).contains("primary");
+		});
 	}
 
 	private static void assertFailure(AssertableApplicationContext context, String description, String action) {

@@ -1,5 +1,8 @@
 package dev.replication.health;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,6 +11,7 @@ import dev.replication.embedded.EmbeddedReplicationCluster;
 import dev.replication.testapp.ClusterProperties;
 import dev.replication.testapp.ProbeService;
 import dev.replication.testapp.ReadLoad;
+import dev.replication.testapp.ServedBy;
 import dev.replication.testapp.TestApplication;
 import dev.replication.testapp.Waiting;
 import org.junit.jupiter.api.AfterAll;
@@ -15,11 +19,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A replica killed under read load, on a cluster of its own, with the default health settings.
@@ -77,6 +83,53 @@ class ReplicaFailureIntegrationTests {
 		assertThat(detection).isLessThan(Duration.ofSeconds(3));
 		assertThat(recovery).isLessThanOrEqualTo(Duration.ofSeconds(3));
 		assertThat(servedAgain).isLessThanOrEqualTo(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void statementInsideATransactionIsNeverRetriedOnAnotherNode() {
+		ClusterNode[] stopped = new ClusterNode[1];
+		try {
+			assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> this.service.readOnlyTransactionAround((first) -> {
+					stopped[0] = cluster.nodes().stream().filter((node) -> node.port() == first.port()).findFirst().orElseThrow();
+					cluster.stop(stopped[0]);
+				}));
+		}
+		finally {
+			cluster.start(stopped[0]);
+			Waiting.until(stopped[0].name() + " back in rotation", Duration.ofSeconds(10), () -> status(stopped[0]).readable());
+		}
+		// The next transaction starts afresh, on a node that is up.
+		ServedBy[] probes = this.service.readOnlyTransactionAround((first) -> {
+		});
+		assertThat(probes[1]).isEqualTo(probes[0]);
+	}
+
+	@Test
+	void healthChecksUseConnectionsOfTheirOwn() {
+		// One connection per node, opened by the monitor itself and named for pg_stat_activity:
+		// never one of the pools' connections, which carry no application name.
+		for (ClusterNode node : cluster.nodes()) {
+			Waiting.until("one health-check connection to " + node.name(), Duration.ofSeconds(5),
+					() -> healthConnections(node) == 1);
+		}
+		for (int i = 0; i < 5; i++) {
+			for (ClusterNode node : cluster.nodes()) {
+				assertThat(healthConnections(node)).as(node.name()).isLessThanOrEqualTo(1);
+			}
+		}
+	}
+
+	private static int healthConnections(ClusterNode node) {
+		try (Connection connection = node.dataSource().getConnection();
+				ResultSet result = connection.createStatement()
+					.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'replication-health'")) {
+			result.next();
+			return result.getInt(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private NodeStatus status(ClusterNode node) {

@@ -62,6 +62,16 @@ public class ProbeService {
 		return this.probe.probe();
 	}
 
+	/**
+	 * Probe, run {@code between}, and probe again, all in one read-only transaction.
+	 */
+	@Transactional(readOnly = true)
+	public ServedBy[] readOnlyTransactionAround(java.util.function.Consumer<ServedBy> between) {
+		ServedBy first = this.probe.probe();
+		between.accept(first);
+		return new ServedBy[] { first, this.probe.probe() };
+	}
+
 	@ReadOnly
 	public void writeUnderReadOnly(String body) {
 		this.jdbcTemplate.update("INSERT INTO note (body) VALUES (?)", body);
