@@ -1,7 +1,6 @@
 package dev.replication.routing;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -21,7 +20,7 @@ import java.util.Set;
  * <p>Without this, a replica that crashes fails every query in flight on it and every query
  * that borrows one of its pooled connections before the health monitor notices.
  */
-final class ReadFailoverConnection implements InvocationHandler {
+final class ReadFailoverConnection extends ConnectionDecorator {
 
 	private final ReplicationRoutingDataSource dataSource;
 
@@ -41,24 +40,17 @@ final class ReadFailoverConnection implements InvocationHandler {
 	}
 
 	static Connection wrap(ReplicationRoutingDataSource dataSource, Connection target, RoutingDecision decision) {
-		return (Connection) Proxy.newProxyInstance(ReadFailoverConnection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, new ReadFailoverConnection(dataSource, target, decision));
+		return proxy(new ReadFailoverConnection(dataSource, target, decision));
 	}
 
 	@Override
-	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+	Connection target() {
+		return this.target;
+	}
+
+	@Override
+	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
 		switch (method.getName()) {
-			case "equals":
-				return proxy == args[0];
-			case "hashCode":
-				return System.identityHashCode(proxy);
-			case "toString":
-				return "Read-failover " + this.target;
-			case "unwrap":
-				if (((Class<?>) args[0]).isInstance(proxy)) {
-					return proxy;
-				}
-				break;
 			case "setAutoCommit":
 				this.autoCommit = (Boolean) args[0];
 				break;
@@ -78,8 +70,9 @@ final class ReadFailoverConnection implements InvocationHandler {
 	}
 
 	/**
-	 * Give up the broken connection, mark its node down, and return a connection to the node the
-	 * router picks next.
+	 * Give up the broken connection, mark its node down, and return a connection to the next node
+	 * the router picks that can give one.
+	 * @throws org.springframework.dao.DataAccessResourceFailureException once no node is left
 	 */
 	private Connection reconnect(SQLException failure) throws SQLException {
 		this.tried.add(this.decision.node());
@@ -90,18 +83,18 @@ final class ReadFailoverConnection implements InvocationHandler {
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
 		}
-		RoutingDecision next = this.dataSource.getRouter().decideAfterFailure(this.decision, this.tried, failure);
-		this.target = this.dataSource.openConnection(next);
-		this.decision = next;
-		return this.target;
-	}
-
-	private static Object call(Object target, Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
+		while (true) {
+			RoutingDecision next = this.dataSource.getRouter().decideAfterFailure(this.decision, this.tried, failure);
+			this.decision = next;
+			try {
+				this.target = this.dataSource.openConnection(next);
+				return this.target;
+			}
+			catch (SQLException | RuntimeException ex) {
+				this.tried.add(next.node());
+				this.dataSource.nodeFailed(next.node(), ex);
+				failure.addSuppressed(ex);
+			}
 		}
 	}
 

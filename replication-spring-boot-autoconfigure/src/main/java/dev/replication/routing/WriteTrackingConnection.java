@@ -1,9 +1,6 @@
 package dev.replication.routing;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 
 /**
@@ -12,7 +9,7 @@ import java.sql.Connection;
  * that ran statements is closed (each statement committed as it ran). The router then keeps the
  * caller's reads on the primary for the read-your-writes window.
  */
-final class WriteTrackingConnection implements InvocationHandler {
+final class WriteTrackingConnection extends ConnectionDecorator {
 
 	private final Connection target;
 
@@ -26,24 +23,17 @@ final class WriteTrackingConnection implements InvocationHandler {
 	}
 
 	static Connection wrap(Connection target, ReplicationRouter router) {
-		return (Connection) Proxy.newProxyInstance(WriteTrackingConnection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, new WriteTrackingConnection(target, router));
+		return proxy(new WriteTrackingConnection(target, router));
 	}
 
 	@Override
-	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+	Connection target() {
+		return this.target;
+	}
+
+	@Override
+	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
 		switch (method.getName()) {
-			case "equals":
-				return proxy == args[0];
-			case "hashCode":
-				return System.identityHashCode(proxy);
-			case "toString":
-				return "Write-tracking " + this.target;
-			case "unwrap":
-				if (((Class<?>) args[0]).isInstance(proxy)) {
-					return proxy;
-				}
-				break;
 			case "createStatement":
 			case "prepareStatement":
 			case "prepareCall":
@@ -58,14 +48,14 @@ final class WriteTrackingConnection implements InvocationHandler {
 			case "setAutoCommit":
 				// Switching auto-commit on commits the transaction in progress.
 				if ((Boolean) args[0] && this.statementsRun && !this.target.getAutoCommit()) {
-					Object result = invokeTarget(method, args);
+					Object result = call(this.target, method, args);
 					this.router.recordWrite();
 					this.statementsRun = false;
 					return result;
 				}
 				break;
 			case "commit":
-				Object result = invokeTarget(method, args);
+				Object result = call(this.target, method, args);
 				if (this.statementsRun) {
 					this.router.recordWrite();
 					this.statementsRun = false;
@@ -79,16 +69,7 @@ final class WriteTrackingConnection implements InvocationHandler {
 			default:
 				break;
 		}
-		return invokeTarget(method, args);
-	}
-
-	private Object invokeTarget(Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(this.target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
-		}
+		return call(this.target, method, args);
 	}
 
 }

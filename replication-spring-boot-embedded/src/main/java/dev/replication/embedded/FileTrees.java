@@ -50,10 +50,7 @@ final class FileTrees {
 
 			@Override
 			public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
-				if (ex instanceof NoSuchFileException) {
-					return FileVisitResult.CONTINUE;
-				}
-				throw ex;
+				return skipVanished(ex);
 			}
 
 		});
@@ -75,6 +72,16 @@ final class FileTrees {
 		}
 	}
 
+	/**
+	 * Skip a file that a running server removed after it was listed; fail on anything else.
+	 */
+	private static FileVisitResult skipVanished(IOException ex) throws IOException {
+		if (ex instanceof NoSuchFileException) {
+			return FileVisitResult.CONTINUE;
+		}
+		throw ex;
+	}
+
 	static void delete(Path directory) throws IOException {
 		if (!Files.exists(directory)) {
 			return;
@@ -89,10 +96,7 @@ final class FileTrees {
 
 			@Override
 			public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
-				if (ex instanceof NoSuchFileException) {
-					return FileVisitResult.CONTINUE;
-				}
-				throw ex;
+				return skipVanished(ex);
 			}
 
 			@Override
