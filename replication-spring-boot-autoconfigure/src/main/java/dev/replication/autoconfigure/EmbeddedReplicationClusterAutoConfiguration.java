@@ -2,6 +2,8 @@ package dev.replication.autoconfigure;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import dev.replication.embedded.ClusterNode;
 import dev.replication.embedded.EmbeddedReplicationCluster;
 import org.apache.commons.logging.Log;
@@ -29,6 +31,8 @@ import org.springframework.util.StringUtils;
 @AutoConfiguration
 @ConditionalOnClass(EmbeddedReplicationCluster.class)
 @ConditionalOnBooleanProperty("replication.embedded.enabled")
+@ConditionalOnBooleanProperty(name = "replication.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean({ DataSource.class, ReplicationConnectionDetails.class })
 @Conditional(EmbeddedReplicationClusterAutoConfiguration.NoPrimaryUrlCondition.class)
 @EnableConfigurationProperties(ReplicationProperties.class)
 public final class EmbeddedReplicationClusterAutoConfiguration {
@@ -38,9 +42,22 @@ public final class EmbeddedReplicationClusterAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	EmbeddedReplicationCluster embeddedReplicationCluster(ReplicationProperties properties) {
+		int replicas = properties.getEmbedded().getReplicas();
+		if (replicas < 0) {
+			throw new InvalidReplicationConfigurationException("replication.embedded.replicas",
+					"must not be negative but was " + replicas,
+					"Set 'replication.embedded.replicas' to 0 or more (the default is 2).");
+		}
+		int port = properties.getEmbedded().getPort();
+		if (port < 0 || port + replicas > 65535) {
+			throw new InvalidReplicationConfigurationException("replication.embedded.port",
+					"leaves no room for the primary and " + replicas + " replicas on ports " + port + " and up",
+					"Set 'replication.embedded.port' to a free port below " + (65535 - replicas)
+							+ ", or to 0 to pick free ports.");
+		}
 		EmbeddedReplicationCluster cluster = EmbeddedReplicationCluster.builder()
-			.replicas(properties.getEmbedded().getReplicas())
-			.port(properties.getEmbedded().getPort())
+			.replicas(replicas)
+			.port(port)
 			// The context closes it, after the DataSource: in-flight requests keep their database
 			// through a graceful shutdown.
 			.registerShutdownHook(false)

@@ -25,6 +25,7 @@ class PropertiesReplicationConnectionDetails implements ReplicationConnectionDet
 							+ "'replication.embedded.enabled=true' to start an embedded primary with replicas, "
 							+ "or set 'replication.enabled=false' to turn replication routing off.");
 		}
+		checkPostgresUrl("replication.primary.url", primary.getUrl());
 		this.primary = new Node(NodeNames.primary(properties), primary.getUrl(), primary.getUsername(),
 				primary.getPassword());
 		List<Node> replicas = new ArrayList<>();
@@ -36,11 +37,19 @@ class PropertiesReplicationConnectionDetails implements ReplicationConnectionDet
 						"Set '" + property + "' to the JDBC URL of the replica, or remove the replica from "
 								+ "'replication.replicas'.");
 			}
+			checkPostgresUrl("replication.replicas[" + i + "].url", replica.getUrl());
 			replicas.add(new Node(NodeNames.replica(properties, i), replica.getUrl(),
 					(replica.getUsername() != null) ? replica.getUsername() : primary.getUsername(),
 					(replica.getPassword() != null) ? replica.getPassword() : primary.getPassword()));
 		}
 		this.replicas = List.copyOf(replicas);
+	}
+
+	private static void checkPostgresUrl(String property, String url) {
+		if (!url.startsWith("jdbc:postgresql:")) {
+			throw new InvalidReplicationConfigurationException(property, "is not a PostgreSQL JDBC URL",
+					"Set '" + property + "' to a URL of the form jdbc:postgresql://host:5432/database.");
+		}
 	}
 
 	@Override

@@ -60,8 +60,9 @@ public final class ReplicationAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	ReplicationHealthMonitor replicationHealthMonitor(ReplicationConnectionDetails connectionDetails,
-			ReplicationProperties properties, ReplicationRouter router) {
-		return new ReplicationSettings(properties).healthMonitor(connectionDetails, router);
+			ReplicationProperties properties, ReplicationRouter router, Environment environment) {
+		return new ReplicationSettings(properties).healthMonitor(connectionDetails, router,
+				new NodePoolFactory(environment, properties.getHealth().getConnectTimeout()));
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package dev.replication.autoconfigure;
 
 import java.util.List;
 
+import dev.replication.support.JdbcUrls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
@@ -36,8 +37,8 @@ public interface ReplicationConnectionDetails extends ConnectionDetails {
 
 		@Override
 		public String toString() {
-			// Never the password.
-			return this.name + " (" + this.jdbcUrl + ")";
+			// Never the password, not even one written in the URL.
+			return this.name + " (" + JdbcUrls.mask(this.jdbcUrl) + ")";
 		}
 
 	}

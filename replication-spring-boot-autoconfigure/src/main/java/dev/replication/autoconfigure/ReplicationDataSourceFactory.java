@@ -3,6 +3,7 @@ package dev.replication.autoconfigure;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -10,6 +11,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.IsolationLevel;
 import dev.replication.health.ReplicationHealthMonitor;
+import dev.replication.support.JdbcUrls;
 import dev.replication.routing.ReplicationDataSource;
 import dev.replication.routing.ReplicationRouter;
 import dev.replication.routing.ReplicationRoutingDataSource;
@@ -55,16 +57,24 @@ final class ReplicationDataSourceFactory {
 	}
 
 	private HikariDataSource pool(ReplicationConnectionDetails details, String name) {
+		return pool(this.pools, this.properties, details, name);
+	}
+
+	/**
+	 * Return a new pool for the node called {@code name}, configured but not started.
+	 */
+	static HikariDataSource pool(NodePoolFactory pools, ReplicationProperties properties,
+			ReplicationConnectionDetails details, String name) {
 		if (details.getPrimary().name().equals(name)) {
-			return this.pools.create(details.getPrimary(), "replication.primary.hikari", true);
+			return pools.create(details.getPrimary(), "replication.primary.hikari", false);
 		}
 		ReplicationConnectionDetails.Node replica = details.getReplicas()
 			.stream()
 			.filter((node) -> node.name().equals(name))
 			.findFirst()
 			.orElseThrow();
-		int index = NodeNames.indexOfReplica(this.properties, name);
-		return this.pools.create(replica, (index >= 0) ? "replication.replicas[" + index + "].hikari" : null, false);
+		int index = NodeNames.indexOfReplica(properties, name);
+		return pools.create(replica, (index >= 0) ? "replication.replicas[" + index + "].hikari" : null, true);
 	}
 
 	private static List<ReplicationConnectionDetails.Node> all(ReplicationConnectionDetails details) {
@@ -75,8 +85,21 @@ final class ReplicationDataSourceFactory {
 	}
 
 	private static int isolation(HikariDataSource primary) {
-		String name = primary.getTransactionIsolation();
-		return (name != null) ? IsolationLevel.valueOf(name).getLevelId() : Connection.TRANSACTION_READ_COMMITTED;
+		String value = primary.getTransactionIsolation();
+		if (value == null) {
+			return Connection.TRANSACTION_READ_COMMITTED;
+		}
+		String name = value.trim().toUpperCase(Locale.ROOT);
+		for (IsolationLevel level : IsolationLevel.values()) {
+			if (level.name().equals(name) || level.name().equals("TRANSACTION_" + name)
+					|| String.valueOf(level.getLevelId()).equals(name)) {
+				return level.getLevelId();
+			}
+		}
+		throw new InvalidReplicationConfigurationException("replication.hikari.transaction-isolation",
+				"has the unknown value [" + value + "]",
+				"Set 'replication.hikari.transaction-isolation' to TRANSACTION_READ_COMMITTED, "
+						+ "TRANSACTION_REPEATABLE_READ or TRANSACTION_SERIALIZABLE, or leave it unset.");
 	}
 
 	private static String describe(ReplicationConnectionDetails.Node node) {

@@ -53,10 +53,19 @@ public class ReplicationProperties {
 	 */
 	private boolean fallbackToPrimary = true;
 
+	/**
+	 * Read-your-writes: how long reads stay on the primary after a write.
+	 */
 	private final ReadYourWrites readYourWrites = new ReadYourWrites();
 
+	/**
+	 * Health checks of the nodes, and the limits that take them out of rotation.
+	 */
 	private final Health health = new Health();
 
+	/**
+	 * An embedded primary with replicas, for development.
+	 */
 	private final Embedded embedded = new Embedded();
 
 	public boolean isEnabled() {
@@ -238,7 +247,7 @@ public class ReplicationProperties {
 		private Duration maxLag = Duration.ofSeconds(10);
 
 		/**
-		 * A replica with more WAL than this still to replay serves no reads. No limit by default.
+		 * A replica with more WAL than this still to replay serves no reads. Unset for no limit.
 		 */
 		private DataSize maxLagBytes;
 

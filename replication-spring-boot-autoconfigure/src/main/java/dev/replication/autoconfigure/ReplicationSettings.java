@@ -1,21 +1,30 @@
 package dev.replication.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.replication.context.WriteHistoryScope;
 import dev.replication.health.HealthSettings;
 import dev.replication.health.ReplicationHealthMonitor;
 import dev.replication.routing.ReplicaLoadBalancer;
 import dev.replication.routing.ReplicationRouter;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Reads the routing and health settings out of {@link ReplicationProperties}, checking each where
  * it is used: a value that cannot work fails start-up naming the property and the fix.
  */
 final class ReplicationSettings {
+
+	/**
+	 * Weights are shares: a cap keeps the balancer's cycle small.
+	 */
+	private static final int MAX_WEIGHT = 1000;
 
 	private final ReplicationProperties properties;
 
@@ -33,10 +42,14 @@ final class ReplicationSettings {
 				readYourWritesWindow(), this.properties.isFallbackToPrimary());
 	}
 
-	ReplicationHealthMonitor healthMonitor(ReplicationConnectionDetails details, ReplicationRouter router) {
-		List<ReplicationHealthMonitor.MonitoredNode> nodes = new java.util.ArrayList<>();
-		nodes.add(monitored(details.getPrimary()));
-		details.getReplicas().forEach((replica) -> nodes.add(monitored(replica)));
+	/**
+	 * Return a monitor of every node that logs in the way the node's pool does.
+	 */
+	ReplicationHealthMonitor healthMonitor(ReplicationConnectionDetails details, ReplicationRouter router,
+			NodePoolFactory pools) {
+		List<ReplicationHealthMonitor.MonitoredNode> nodes = new ArrayList<>();
+		nodes.add(monitored(pools, details, details.getPrimary()));
+		details.getReplicas().forEach((replica) -> nodes.add(monitored(pools, details, replica)));
 		return new ReplicationHealthMonitor(nodes, router, healthSettings());
 	}
 
@@ -45,9 +58,21 @@ final class ReplicationSettings {
 		return new HealthSettings(positive("replication.health.interval", health.getInterval(), "1s"),
 				positive("replication.health.connect-timeout", health.getConnectTimeout(), "1s"),
 				positive("replication.health.max-lag", health.getMaxLag(), "10s"),
-				(health.getMaxLagBytes() != null) ? health.getMaxLagBytes().toBytes() : -1,
+				maxLagBytes(health.getMaxLagBytes()),
 				atLeastOne("replication.health.failure-threshold", health.getFailureThreshold(), 2),
 				atLeastOne("replication.health.recovery-threshold", health.getRecoveryThreshold(), 2));
+	}
+
+	private static long maxLagBytes(DataSize maxLagBytes) {
+		if (maxLagBytes == null) {
+			return -1;
+		}
+		if (maxLagBytes.isNegative()) {
+			throw new InvalidReplicationConfigurationException("replication.health.max-lag-bytes",
+					"must not be negative", "Set 'replication.health.max-lag-bytes' to a size such as 16MB, "
+							+ "or leave it unset for no limit.");
+		}
+		return maxLagBytes.toBytes();
 	}
 
 	private int weight(String replicaName) {
@@ -56,10 +81,12 @@ final class ReplicationSettings {
 			return 1;
 		}
 		int weight = this.properties.getReplicas().get(index).getWeight();
-		if (weight <= 0) {
+		if (weight <= 0 || weight > MAX_WEIGHT) {
 			String property = "replication.replicas[" + index + "].weight";
-			throw new InvalidReplicationConfigurationException(property, "must be positive but was " + weight,
-					"Set '" + property + "' to 1 or more (the default is 1), or remove the replica.");
+			throw new InvalidReplicationConfigurationException(property,
+					"must be between 1 and " + MAX_WEIGHT + " but was " + weight,
+					"Set '" + property + "' to a share between 1 and " + MAX_WEIGHT
+							+ " (the default is 1), or remove the replica.");
 		}
 		return weight;
 	}
@@ -102,9 +129,12 @@ final class ReplicationSettings {
 		return value;
 	}
 
-	private static ReplicationHealthMonitor.MonitoredNode monitored(ReplicationConnectionDetails.Node node) {
-		return new ReplicationHealthMonitor.MonitoredNode(node.name(), node.jdbcUrl(), node.username(),
-				node.password());
+	private ReplicationHealthMonitor.MonitoredNode monitored(NodePoolFactory pools,
+			ReplicationConnectionDetails details, ReplicationConnectionDetails.Node node) {
+		// Configured like the node's pool, never started: only its settings are read.
+		HikariDataSource pool = ReplicationDataSourceFactory.pool(pools, this.properties, details, node.name());
+		return new ReplicationHealthMonitor.MonitoredNode(node.name(), pool.getJdbcUrl(),
+				NodePoolFactory.connectionProperties(pool));
 	}
 
 }

@@ -35,6 +35,14 @@ final class LsnHistory {
 	}
 
 	/**
+	 * Forget every sample: for a new primary, whose positions are not comparable.
+	 */
+	synchronized void clear() {
+		this.size = 0;
+		this.next = 0;
+	}
+
+	/**
 	 * Return for how many nanoseconds the primary has had WAL beyond {@code replayed}: 0 when the
 	 * replica has replayed everything seen, at least the age of the oldest sample otherwise.
 	 */

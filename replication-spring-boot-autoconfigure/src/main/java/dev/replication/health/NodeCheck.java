@@ -26,15 +26,11 @@ final class NodeCheck implements AutoCloseable {
 
 	private @Nullable Connection connection;
 
-	NodeCheck(String url, @Nullable String username, @Nullable String password, Duration connectTimeout,
-			Duration socketTimeout) {
+	private boolean closed;
+
+	NodeCheck(String url, Properties connectionProperties, Duration connectTimeout, Duration socketTimeout) {
 		this.url = url;
-		if (username != null) {
-			this.properties.setProperty("user", username);
-		}
-		if (password != null) {
-			this.properties.setProperty("password", password);
-		}
+		this.properties.putAll(connectionProperties);
 		this.properties.setProperty("connectTimeout", seconds(connectTimeout));
 		this.properties.setProperty("loginTimeout", seconds(connectTimeout.plus(socketTimeout)));
 		this.properties.setProperty("socketTimeout", seconds(socketTimeout));
@@ -45,7 +41,10 @@ final class NodeCheck implements AutoCloseable {
 	 * Run the check: return whether the node is a standby and its WAL position (replayed on a
 	 * standby, written on a primary).
 	 */
-	Result run() throws SQLException {
+	synchronized Result run() throws SQLException {
+		if (this.closed) {
+			throw new SQLException("Health checks are stopped", "08003");
+		}
 		try {
 			if (this.connection == null) {
 				this.connection = DriverManager.getConnection(this.url, this.properties);
@@ -57,13 +56,18 @@ final class NodeCheck implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			close();
+			closeConnection();
 			throw ex;
 		}
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
+		closeConnection();
+	}
+
+	private void closeConnection() {
 		Connection connection = this.connection;
 		this.connection = null;
 		if (connection != null) {

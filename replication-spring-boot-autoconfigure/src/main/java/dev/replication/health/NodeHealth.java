@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import dev.replication.support.JdbcUrls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +52,10 @@ final class NodeHealth {
 		return this.name;
 	}
 
-	void checked(NodeCheck.Result result) {
+	/**
+	 * Record a good check, and return {@code false}: a good check never takes a node down.
+	 */
+	boolean checked(NodeCheck.Result result) {
 		this.lastCheck = Instant.now();
 		this.failures = 0;
 		this.successes++;
@@ -66,6 +70,7 @@ final class NodeHealth {
 			this.up = true;
 			logger.info(this.name + " - back up after " + this.successes + " good checks");
 		}
+		return false;
 	}
 
 	/**
@@ -119,7 +124,10 @@ final class NodeHealth {
 		}
 	}
 
-	void isPrimary() {
+	/**
+	 * Record that this node is the primary, which lags behind no one.
+	 */
+	void noLag() {
 		this.lagBytes = 0;
 		this.lag = Duration.ZERO;
 		this.withinLag = true;
@@ -147,8 +155,9 @@ final class NodeHealth {
 	}
 
 	private static String describe(Throwable failure) {
-		String message = failure.getMessage();
-		return failure.getClass().getSimpleName() + ((message != null) ? ": " + message.lines().findFirst().orElse("") : "");
+		String message = (failure.getMessage() != null) ? failure.getMessage().lines().findFirst().orElse("") : "";
+		// A driver message may quote the URL, and a URL may hold a password.
+		return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + JdbcUrls.maskAll(message));
 	}
 
 }

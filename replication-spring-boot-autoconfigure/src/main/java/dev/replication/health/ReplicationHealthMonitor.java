@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +52,8 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 
 	private final AtomicBoolean recheckPending = new AtomicBoolean();
 
+	private final AtomicBoolean started = new AtomicBoolean();
+
 	private @Nullable String primary;
 
 	private List<String> readable = List.of();
@@ -64,7 +68,7 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		for (MonitoredNode node : nodes) {
 			NodeRole expected = (node == nodes.get(0)) ? NodeRole.PRIMARY : NodeRole.STANDBY;
 			this.nodes.put(node.name(), new NodeHealth(node.name(), expected, settings));
-			this.checks.put(node.name(), new NodeCheck(node.url(), node.username(), node.password(),
+			this.checks.put(node.name(), new NodeCheck(node.url(), node.connectionProperties(),
 					settings.connectTimeout(), settings.connectTimeout().plus(settings.interval())));
 		}
 		this.primary = nodes.get(0).name();
@@ -89,12 +93,15 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 	 * Start checking every node, each every {@link HealthSettings#interval()}.
 	 */
 	public void start() {
+		if (!this.started.compareAndSet(false, true)) {
+			return;
+		}
 		synchronized (this) {
 			this.router.updateTopology(this.primary, this.readable, this::describe);
 		}
 		long interval = this.settings.interval().toNanos();
 		for (String node : this.nodes.keySet()) {
-			this.executor.scheduleWithFixedDelay(() -> check(node), 0, interval, TimeUnit.NANOSECONDS);
+			this.executor.scheduleWithFixedDelay(() -> checkQuietly(node), 0, interval, TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -107,27 +114,40 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		synchronized (this) {
-			this.checks.values().forEach(NodeCheck::close);
-		}
+		this.checks.values().forEach(NodeCheck::close);
 	}
 
+	/**
+	 * Take a replica out of rotation at once, and look at every node again now: if the primary
+	 * died, another may have been promoted. The primary itself is only marked down by its checks,
+	 * since no other node can take its writes meanwhile.
+	 */
 	@Override
 	public void nodeFailed(String node, Throwable failure) {
+		boolean down;
 		synchronized (this) {
 			NodeHealth health = this.nodes.get(node);
-			if (health == null || !health.connectionFailed(failure)) {
+			if (health == null) {
 				return;
 			}
-			this.nodeDownCallback.accept(node);
-			publish();
+			down = !node.equals(this.primary) && health.connectionFailed(failure);
+			if (down) {
+				publish();
+			}
 		}
-		// Look again at every node now: if the primary died, another may have been promoted.
-		if (this.recheckPending.compareAndSet(false, true) && !this.executor.isShutdown()) {
-			this.executor.execute(() -> {
-				this.recheckPending.set(false);
-				this.nodes.keySet().forEach(this::check);
-			});
+		if (down) {
+			this.nodeDownCallback.accept(node);
+		}
+		if (this.recheckPending.compareAndSet(false, true)) {
+			try {
+				this.executor.execute(() -> {
+					this.recheckPending.set(false);
+					this.nodes.keySet().forEach(this::checkQuietly);
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// Shutting down: no more checks.
+			}
 		}
 	}
 
@@ -151,29 +171,35 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 				+ " all report being the primary; " + nodes : nodes;
 	}
 
+	private void checkQuietly(String node) {
+		try {
+			check(node);
+		}
+		catch (Throwable ex) {
+			// Never let a failure cancel the node's scheduled checks.
+			logger.error(node + " - health check failed unexpectedly", ex);
+		}
+	}
+
 	private void check(String node) {
 		NodeCheck check = this.checks.get(node);
 		NodeCheck.Result result = null;
 		Exception failure = null;
 		try {
-			// Checks of one node never overlap: the recheck after a failure may meet a scheduled one.
-			synchronized (check) {
-				result = check.run();
-			}
+			result = check.run();
 		}
 		catch (Exception ex) {
 			failure = ex;
 		}
+		boolean down;
 		synchronized (this) {
 			NodeHealth health = this.nodes.get(node);
-			if (result != null) {
-				health.checked(result);
-			}
-			else if (health.failed(failure)) {
-				this.nodeDownCallback.accept(node);
-			}
+			down = (result != null) ? health.checked(result) : health.failed(failure);
 			updateLag(health);
 			publish();
+		}
+		if (down) {
+			this.nodeDownCallback.accept(node);
 		}
 	}
 
@@ -185,7 +211,7 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		NodeHealth primary = (this.primary != null) ? this.nodes.get(this.primary) : null;
 		for (NodeHealth node : this.nodes.values()) {
 			if (node.role() == NodeRole.PRIMARY) {
-				node.isPrimary();
+				node.noLag();
 			}
 			else if (primary != null) {
 				node.lagBehind(primary.position(), this.primaryHistory.behindNanos(node.position(), now));
@@ -206,6 +232,8 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 			return;
 		}
 		if (!Objects.equals(primary, this.primary)) {
+			// Positions of a former primary say nothing of how far behind the new one a replica is.
+			this.primaryHistory.clear();
 			if (primary != null) {
 				logger.info(primary + " - is the primary now; writes go there");
 			}
@@ -227,14 +255,14 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 	}
 
 	/**
-	 * A node to monitor: its name, JDBC URL and credentials.
+	 * A node to monitor: its name, JDBC URL and the driver properties its pool connects with
+	 * (credentials, SSL settings...).
 	 *
 	 * @param name the node's name
 	 * @param url its JDBC URL
-	 * @param username the login username, or {@code null}
-	 * @param password the login password, or {@code null}
+	 * @param connectionProperties the driver properties, credentials included
 	 */
-	public record MonitoredNode(String name, String url, @Nullable String username, @Nullable String password) {
+	public record MonitoredNode(String name, String url, Properties connectionProperties) {
 
 		@Override
 		public String toString() {

@@ -1,21 +1,24 @@
 package dev.replication.routing;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Wraps a replica connection handed out for a read outside any transaction, and re-runs a query
- * on another node when the replica dies under it: the query failed with a connection error
- * before returning a row, and in auto-commit mode a read has no transaction to lose, so running
- * it again elsewhere is safe. Statements inside a transaction are never wrapped, never re-run.
+ * on another node when the replica dies under it. It does so only for the connection's first
+ * query, before any row came back, in auto-commit mode: then a read has no transaction to lose
+ * and no session state but what this wrapper saw set and replays, so running it elsewhere is
+ * safe. Statements inside a transaction are never wrapped, never re-run.
  *
  * <p>Without this, a replica that crashes fails every query in flight on it and every query
  * that borrows one of its pooled connections before the health monitor notices.
@@ -24,13 +27,19 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 
 	private final ReplicationRoutingDataSource dataSource;
 
-	private final Set<String> tried = new HashSet<>(4);
+	/** Connection settings applied through this wrapper, replayed on a replacement connection. */
+	private final Map<String, Object[]> settings = new LinkedHashMap<>();
+
+	private Set<String> tried;
 
 	private Connection target;
 
 	private RoutingDecision decision;
 
-	private boolean autoCommit = true;
+	private boolean retryable = true;
+
+	/** Bumped on each reconnection, so that statements made before it are made again. */
+	private int generation;
 
 	private ReadFailoverConnection(ReplicationRoutingDataSource dataSource, Connection target,
 			RoutingDecision decision) {
@@ -50,31 +59,29 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 
 	@Override
 	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
-		switch (method.getName()) {
-			case "setAutoCommit":
-				this.autoCommit = (Boolean) args[0];
-				break;
-			case "createStatement":
-			case "prepareStatement":
-				Statement statement = (Statement) call(this.target, method, args);
-				return Proxy.newProxyInstance(ReadFailoverConnection.class.getClassLoader(),
-						new Class<?>[] { method.getReturnType() }, new StatementHandler(proxy, statement, method, args));
-			default:
-				break;
+		String name = method.getName();
+		if (name.equals("createStatement") || name.equals("prepareStatement")) {
+			Statement statement = (Statement) call(this.target, method, args);
+			return Proxy.newProxyInstance(ReadFailoverConnection.class.getClassLoader(),
+					new Class<?>[] { method.getReturnType() }, new StatementHandler(proxy, statement, method, args));
+		}
+		if (name.equals("prepareCall") || (name.equals("setAutoCommit") && !((Boolean) args[0]))) {
+			this.retryable = false;
+		}
+		else if (name.startsWith("set")) {
+			// setSchema, setCatalog, setTransactionIsolation, setClientInfo...: session state to carry over.
+			this.settings.put(name, args);
 		}
 		return call(this.target, method, args);
 	}
 
-	private boolean canRetry(SQLException failure) {
-		return this.autoCommit && ConnectionFailures.isConnectionFailure(failure);
-	}
-
 	/**
 	 * Give up the broken connection, mark its node down, and return a connection to the next node
-	 * the router picks that can give one.
-	 * @throws org.springframework.dao.DataAccessResourceFailureException once no node is left
+	 * the router picks that can give one, with this connection's settings.
+	 * @throws SQLException {@code failure} itself when no other node can serve the read
 	 */
 	private Connection reconnect(SQLException failure) throws SQLException {
+		this.tried = (this.tried != null) ? this.tried : new HashSet<>(4);
 		this.tried.add(this.decision.node());
 		this.dataSource.nodeFailed(this.decision.node(), failure);
 		try {
@@ -85,22 +92,41 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 		}
 		while (true) {
 			RoutingDecision next = this.dataSource.getRouter().decideAfterFailure(this.decision, this.tried, failure);
+			if (next == null) {
+				throw failure;
+			}
 			this.decision = next;
 			try {
 				this.target = this.dataSource.openConnection(next);
+				for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
+					call(this.target, findSetter(setting.getKey(), setting.getValue()), setting.getValue());
+				}
+				this.generation++;
 				return this.target;
 			}
-			catch (SQLException | RuntimeException ex) {
+			catch (Throwable ex) {
 				this.tried.add(next.node());
 				this.dataSource.nodeFailed(next.node(), ex);
 				failure.addSuppressed(ex);
+				if (next.primary() && !ConnectionFailures.isConnectionFailure(ex)) {
+					throw failure;
+				}
 			}
 		}
 	}
 
+	private static Method findSetter(String name, Object[] args) {
+		for (Method method : Connection.class.getMethods()) {
+			if (method.getName().equals(name) && method.getParameterCount() == ((args != null) ? args.length : 0)) {
+				return method;
+			}
+		}
+		throw new IllegalStateException("No Connection." + name);
+	}
+
 	/**
 	 * Records how a statement was made and configured, so that it can be made again on another
-	 * connection, and re-runs a query that failed because its connection died.
+	 * connection, and re-runs the connection's first query when its connection died.
 	 */
 	private final class StatementHandler implements InvocationHandler {
 
@@ -110,9 +136,14 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 
 		private final Object[] creatorArgs;
 
-		private final List<Object[]> settings = new ArrayList<>();
+		/** The latest value of each setting and parameter, keyed by setter and index. */
+		private final Map<String, Object[]> settings = new LinkedHashMap<>();
+
+		private final Map<String, Method> setters = new LinkedHashMap<>();
 
 		private Statement statement;
+
+		private int generation = ReadFailoverConnection.this.generation;
 
 		StatementHandler(Object connectionProxy, Statement statement, Method creator, Object[] creatorArgs) {
 			this.connectionProxy = connectionProxy;
@@ -124,21 +155,37 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 		@Override
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 			String name = method.getName();
-			if (name.equals("getConnection")) {
-				return this.connectionProxy;
+			switch (name) {
+				case "equals":
+					return proxy == args[0];
+				case "hashCode":
+					return System.identityHashCode(proxy);
+				case "getConnection":
+					return this.connectionProxy;
+				case "clearParameters":
+					this.settings.keySet().removeIf((key) -> key.contains("#"));
+					break;
+				default:
+					if (name.startsWith("set")) {
+						record(method, args);
+					}
+					break;
 			}
-			if (name.startsWith("set") || name.equals("clearParameters")) {
-				this.settings.add(new Object[] { method, args });
+			if (this.generation != ReadFailoverConnection.this.generation) {
+				recreate(ReadFailoverConnection.this.target);
 			}
 			if (!name.equals("executeQuery") && !name.equals("execute")) {
 				return call(this.statement, method, args);
 			}
 			while (true) {
 				try {
-					return call(this.statement, method, args);
+					Object result = call(this.statement, method, args);
+					ReadFailoverConnection.this.retryable = false;
+					return result;
 				}
 				catch (SQLException ex) {
-					if (!canRetry(ex)) {
+					if (!ReadFailoverConnection.this.retryable || !ConnectionFailures.isConnectionFailure(ex)) {
+						ReadFailoverConnection.this.retryable = false;
 						throw ex;
 					}
 					recreate(reconnect(ex));
@@ -146,11 +193,23 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 			}
 		}
 
+		private void record(Method method, Object[] args) {
+			boolean indexed = args != null && args.length > 1 && args[0] instanceof Integer;
+			String key = indexed ? method.getName() + "#" + args[0] : method.getName();
+			this.settings.put(key, args);
+			this.setters.put(key, method);
+			if (args != null && args.length > 1 && (args[1] instanceof InputStream || args[1] instanceof Reader)) {
+				// A stream is read once: it cannot be sent again.
+				ReadFailoverConnection.this.retryable = false;
+			}
+		}
+
 		private void recreate(Connection connection) throws Throwable {
 			this.statement = (Statement) call(connection, this.creator, this.creatorArgs);
-			for (Object[] setting : this.settings) {
-				call(this.statement, (Method) setting[0], (Object[]) setting[1]);
+			for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
+				call(this.statement, this.setters.get(setting.getKey()), setting.getValue());
 			}
+			this.generation = ReadFailoverConnection.this.generation;
 		}
 
 	}

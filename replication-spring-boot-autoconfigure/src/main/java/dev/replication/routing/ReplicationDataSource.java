@@ -1,11 +1,9 @@
 package dev.replication.routing;
 
-import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
- * The {@link DataSource} an application uses: a {@link LazyConnectionDataSourceProxy} over a
+ * The {@link javax.sql.DataSource} an application uses: a {@link LazyConnectionDataSourceProxy} over a
  * {@link ReplicationRoutingDataSource}, so that the node is chosen when the first statement
  * runs, after Spring has marked the transaction read-only or not. Closing it closes every
  * node's pool.
@@ -39,20 +37,7 @@ public class ReplicationDataSource extends LazyConnectionDataSourceProxy impleme
 	 */
 	@Override
 	public void close() throws Exception {
-		Exception failure = null;
-		for (DataSource node : this.routingDataSource.getNodes().values()) {
-			if (node instanceof AutoCloseable closeable) {
-				try {
-					closeable.close();
-				}
-				catch (Exception ex) {
-					failure = ex;
-				}
-			}
-		}
-		if (failure != null) {
-			throw failure;
-		}
+		this.routingDataSource.close();
 	}
 
 	@Override

@@ -99,15 +99,19 @@ public class ReplicationRouter {
 	/**
 	 * Return where to go instead when {@code failed} could not hand out a connection and the
 	 * nodes in {@code tried} have all failed: another healthy replica for a read, then the
-	 * primary if falling back is allowed; the current primary for anything else.
+	 * primary if falling back is allowed; for anything else, a newly discovered primary. Return
+	 * {@code null} when the primary itself is the one that failed: then the failure stands as it
+	 * is, since no other node can take the primary's place.
+	 * @throws NoPrimaryAvailableException if the primary is needed and none is known
+	 * @throws NoReplicaAvailableException if no replica is left and falling back is off
 	 */
-	public RoutingDecision decideAfterFailure(RoutingDecision failed, Set<String> tried, Throwable failure) {
+	public @Nullable RoutingDecision decideAfterFailure(RoutingDecision failed, Set<String> tried, Throwable failure) {
 		RoutingTable table = this.table;
 		if (failed.primary()) {
-			if (table.primary == null || tried.contains(table.primary)) {
+			if (table.primary == null) {
 				throw new NoPrimaryAvailableException("No primary available: " + table.describe(), failure);
 			}
-			return table.primary(failed.reason());
+			return tried.contains(table.primary) ? null : table.primary(failed.reason());
 		}
 		RoutingDecision[] candidates = (failed.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
 				? table.readOnlyTransaction : table.readOnlyAnnotation;
@@ -121,7 +125,7 @@ public class ReplicationRouter {
 			}
 		}
 		if (table.primary != null && tried.contains(table.primary)) {
-			throw new NoReplicaAvailableException("No node could serve the read: " + table.describe(), failure);
+			return null;
 		}
 		return noHealthyReplica(table, failure);
 	}

@@ -2,13 +2,13 @@ package dev.replication.routing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -45,6 +45,10 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	private final RoutingListener[] listeners;
 
 	private final NodeFailureListener failureListener;
+
+	private final PoolRetirement poolRetirement = new PoolRetirement();
+
+	private volatile boolean closed;
 
 	/**
 	 * Create a routing data source over {@code nodes} (by node name, the primary included), able
@@ -100,18 +104,23 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 				tried = (tried != null) ? tried : new HashSet<>(4);
 				tried.add(decision.node());
 				decision = this.router.decideAfterFailure(decision, tried, ex);
+				if (decision == null) {
+					throw ex;
+				}
 			}
 		}
 	}
 
+	/**
+	 * Not supported: credentials are configured per node.
+	 */
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		RoutingDecision decision = this.router.decide();
-		return prepare(decision, node(decision).getConnection(username, password));
+		throw new SQLFeatureNotSupportedException("Credentials are configured per node: 'replication.*.username'");
 	}
 
 	/**
-	 * Return the pools by node name, in no particular order.
+	 * Return the pools by node name, the configured primary first.
 	 */
 	public Map<String, DataSource> getNodes() {
 		return new LinkedHashMap<>(this.nodes);
@@ -125,20 +134,45 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	}
 
 	/**
-	 * Replace the pool of {@code node} with a new one, which connects on first use, and close the
-	 * old one in the background: for a node that went down.
+	 * Replace the pool of {@code node} with a new one, which connects on first use: for a node that
+	 * went down, whose pooled connections are dead and whose pool would retry in the background
+	 * with a growing back-off. The old pool is closed in the background once its connections in
+	 * use are all returned, so work still under way on it is not cut short.
 	 */
 	public void replacePool(String node) {
+		if (this.closed) {
+			return;
+		}
 		DataSource old = this.nodes.replace(node, this.poolFactory.apply(node));
-		if (old instanceof AutoCloseable closeable) {
-			CompletableFuture.runAsync(() -> {
+		if (old != null) {
+			this.poolRetirement.retire(node, old);
+		}
+	}
+
+	/**
+	 * Stop replacing pools and close every node's pool.
+	 */
+	void close() throws Exception {
+		this.closed = true;
+		this.poolRetirement.close();
+		Exception failure = null;
+		for (DataSource node : this.nodes.values()) {
+			if (node instanceof AutoCloseable closeable) {
 				try {
 					closeable.close();
 				}
 				catch (Exception ex) {
-					logger.debug(node + " - could not close the replaced pool", ex);
+					if (failure == null) {
+						failure = ex;
+					}
+					else {
+						failure.addSuppressed(ex);
+					}
 				}
-			});
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 	}
 
@@ -157,7 +191,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	}
 
 	void nodeFailed(String node, Throwable failure) {
-		if (ConnectionFailures.isConnectionFailure(failure)) {
+		if (ConnectionFailures.isNodeFailure(failure)) {
 			this.failureListener.nodeFailed(node, failure);
 		}
 	}
@@ -167,23 +201,26 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	}
 
 	private Connection prepare(RoutingDecision decision, Connection connection) throws SQLException {
-		Connection prepared = connection;
 		try {
+			Connection prepared = connection;
 			if (decision.readOnly()) {
-				connection.setReadOnly(true);
+				// A standby refuses writes by itself; the primary must be told, in auto-commit mode.
+				if (decision.primary() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+					prepared = ReadOnlySessionConnection.wrap(connection);
+				}
 			}
-			else {
+			else if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
 				prepared = WriteTrackingConnection.wrap(connection, this.router);
 			}
+			for (RoutingListener listener : this.listeners) {
+				listener.routed(decision);
+			}
+			return prepared;
 		}
 		catch (SQLException | RuntimeException ex) {
 			connection.close();
 			throw ex;
 		}
-		for (RoutingListener listener : this.listeners) {
-			listener.routed(decision);
-		}
-		return prepared;
 	}
 
 }

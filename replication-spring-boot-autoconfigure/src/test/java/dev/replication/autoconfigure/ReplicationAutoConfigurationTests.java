@@ -54,12 +54,12 @@ class ReplicationAutoConfigurationTests {
 			HikariDataSource primary = pool(dataSource, "primary");
 			assertThat(primary.getJdbcUrl()).isEqualTo("jdbc:postgresql://db-primary:5432/app");
 			assertThat(primary.getPoolName()).isEqualTo("primary");
-			assertThat(primary.getDataSourceProperties()).containsEntry("readOnlyMode", "always");
-			assertThat(primary.getConnectionTimeout()).isEqualTo(1000);
+			assertThat(primary.getConnectionTimeout()).as("Hikari's default: a busy primary is waited for")
+				.isEqualTo(30000);
+			assertThat(primary.getDataSourceProperties()).containsEntry("connectTimeout", "1");
 			HikariDataSource replica = pool(dataSource, "replica-1");
 			assertThat(replica.getPoolName()).isEqualTo("replica-1");
-			assertThat(replica.getDataSourceProperties()).doesNotContainKey("readOnlyMode");
-			assertThat(replica.getConnectionTimeout()).isEqualTo(1000);
+			assertThat(replica.getConnectionTimeout()).as("replication.health.connect-timeout").isEqualTo(1000);
 			assertThat(replica.getUsername()).isEqualTo("app");
 			assertThat(replica.getPassword()).isEqualTo("s3cr3t-pw");
 		});
@@ -91,6 +91,38 @@ class ReplicationAutoConfigurationTests {
 				assertThat(pool(dataSource, "replica-2").getPoolName()).isEqualTo("reader-pool");
 				assertThat(pool(dataSource, "replica-2").getMinimumIdle()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void sharedHikariSettingsCannotRedirectANode() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.hikari.jdbc-url=jdbc:postgresql://elsewhere:5432/app",
+					"replication.hikari.pool-name=shared")
+			.run((context) -> {
+				HikariDataSource replica = pool(context.getBean(ReplicationDataSource.class), "replica-1");
+				assertThat(replica.getJdbcUrl()).isEqualTo("jdbc:postgresql://db-replica-1:5432/app");
+				assertThat(replica.getPoolName()).isEqualTo("replica-1");
+			});
+	}
+
+	@Test
+	void nonPostgresUrlIsReported() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.replicas[0].url=jdbc:mysql://db:3306/app")
+			.run((context) -> assertFailure(context, "Property 'replication.replicas[0].url' is not a PostgreSQL JDBC URL",
+					"Set 'replication.replicas[0].url' to a URL of the form jdbc:postgresql://host:5432/database."));
+	}
+
+	@Test
+	void unknownTransactionIsolationIsReported() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.hikari.transaction-isolation=SNAPSHOT")
+			.run((context) -> assertFailure(context,
+					"Property 'replication.hikari.transaction-isolation' has the unknown value [SNAPSHOT]",
+					"Set 'replication.hikari.transaction-isolation' to TRANSACTION_READ_COMMITTED"));
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.hikari.transaction-isolation=transaction_repeatable_read")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -186,8 +218,9 @@ class ReplicationAutoConfigurationTests {
 	void nonPositiveWeightIsReported() {
 		this.contextRunner.withPropertyValues(CLUSTER)
 			.withPropertyValues("replication.replicas[1].weight=0")
-			.run((context) -> assertFailure(context, "Property 'replication.replicas[1].weight' must be positive but was 0",
-					"Set 'replication.replicas[1].weight' to 1 or more"));
+			.run((context) -> assertFailure(context,
+					"Property 'replication.replicas[1].weight' must be between 1 and 1000 but was 0",
+					"Set 'replication.replicas[1].weight' to a share between 1 and 1000"));
 	}
 
 	@Test

