@@ -8,7 +8,8 @@ package dev.replication.routing;
 public interface ReplicaLoadBalancer {
 
 	/**
-	 * Return the index, in configuration order, of the replica to use next.
+	 * Return the index of the replica to use next, among the replicas the balancer was created
+	 * for (those eligible for reads when it was built, in configuration order).
 	 */
 	int next();
 
