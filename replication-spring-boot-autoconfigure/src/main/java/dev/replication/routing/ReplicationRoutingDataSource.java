@@ -96,8 +96,9 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 				return connection;
 			}
 			catch (SQLException | RuntimeException ex) {
-				if (decision.primary() && !ConnectionFailures.isConnectionFailure(ex)) {
-					// A busy primary pool says nothing about the primary: no other node can take its place.
+				if ((decision.primary() || ex instanceof RuntimeException) && !ConnectionFailures.isConnectionFailure(ex)) {
+					// A busy primary pool says nothing about the primary, and no other node can take its
+					// place; a failing listener says nothing about any node.
 					throw ex;
 				}
 				nodeFailed(decision.node(), ex);

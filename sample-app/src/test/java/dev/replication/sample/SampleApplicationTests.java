@@ -103,6 +103,18 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void topologyListsEveryNodeWithItsRole() throws Exception {
+		HttpResponse<String> response = get("/topology");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode nodes = this.json.readTree(response.body());
+		assertThat(nodes).hasSize(3);
+		assertThat(nodes.get(0).get("name").asText()).isEqualTo("primary");
+		assertThat(nodes.get(0).get("up").asBoolean()).isTrue();
+		assertThat(nodes.get(1).get("name").asText()).isEqualTo("replica-1");
+		assertThat(nodes.get(1).get("readable").asBoolean()).isTrue();
+	}
+
+	@Test
 	void missingPostIsNotFound() throws Exception {
 		HttpResponse<String> response = get("/posts/999999");
 		assertThat(response.statusCode()).isEqualTo(404);
