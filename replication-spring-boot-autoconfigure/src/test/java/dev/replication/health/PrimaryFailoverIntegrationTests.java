@@ -5,25 +5,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.replication.embedded.ClusterNode;
-import dev.replication.embedded.EmbeddedReplicationCluster;
 import dev.replication.routing.NoPrimaryAvailableException;
-import dev.replication.testapp.ClusterProperties;
-import dev.replication.testapp.ProbeService;
 import dev.replication.testapp.ReadLoad;
 import dev.replication.testapp.ServedBy;
-import dev.replication.testapp.TestApplication;
 import dev.replication.testapp.Waiting;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,12 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * reads never stop. Then the old primary returns as a standby, and a second promotion makes a
  * split brain. The steps build on each other, in order.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PrimaryFailoverIntegrationTests {
-
-	private static EmbeddedReplicationCluster cluster;
+class PrimaryFailoverIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 
 	private static ClusterNode oldPrimary;
 
@@ -46,25 +32,15 @@ class PrimaryFailoverIntegrationTests {
 
 	private static ClusterNode follower;
 
-	@DynamicPropertySource
-	static void cluster(DynamicPropertyRegistry registry) {
-		cluster = EmbeddedReplicationCluster.builder().replicas(2).start();
-		oldPrimary = cluster.primary();
-		promoted = cluster.replica(0);
-		follower = cluster.replica(1);
-		ClusterProperties.register(registry, cluster);
+	@BeforeEach
+	void nameTheNodes() {
+		// Once, before the first step changes the topology: the steps build on each other.
+		if (oldPrimary == null) {
+			oldPrimary = cluster.node("primary");
+			promoted = cluster.node("replica-1");
+			follower = cluster.node("replica-2");
+		}
 	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@Autowired
-	private ProbeService service;
-
-	@Autowired
-	private ReplicationTopology topology;
 
 	@Test
 	@Order(1)

@@ -7,22 +7,12 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.replication.embedded.ClusterNode;
-import dev.replication.embedded.EmbeddedReplicationCluster;
-import dev.replication.testapp.ClusterProperties;
-import dev.replication.testapp.ProbeService;
 import dev.replication.testapp.ReadLoad;
 import dev.replication.testapp.ServedBy;
-import dev.replication.testapp.TestApplication;
 import dev.replication.testapp.Waiting;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,28 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * A replica killed under read load, on a cluster of its own, with the default health settings.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@DirtiesContext
-class ReplicaFailureIntegrationTests {
-
-	private static EmbeddedReplicationCluster cluster;
-
-	@DynamicPropertySource
-	static void cluster(DynamicPropertyRegistry registry) {
-		cluster = EmbeddedReplicationCluster.builder().replicas(2).start();
-		ClusterProperties.register(registry, cluster);
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@Autowired
-	private ProbeService service;
-
-	@Autowired
-	private ReplicationTopology topology;
+class ReplicaFailureIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 
 	@Test
 	void killedReplicaCostsNoFailedReadTakesNoReadsOnceDetectedAndReturnsAfterRestart() throws Exception {
@@ -130,10 +99,6 @@ class ReplicaFailureIntegrationTests {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private NodeStatus status(ClusterNode node) {
-		return this.topology.getNodes().stream().filter((status) -> status.name().equals(node.name())).findFirst().orElseThrow();
 	}
 
 }

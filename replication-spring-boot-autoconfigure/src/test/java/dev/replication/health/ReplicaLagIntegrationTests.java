@@ -4,21 +4,14 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.replication.embedded.ClusterNode;
-import dev.replication.embedded.EmbeddedReplicationCluster;
-import dev.replication.testapp.ClusterProperties;
-import dev.replication.testapp.ProbeService;
 import dev.replication.testapp.ReadLoad;
 import dev.replication.testapp.TestApplication;
 import dev.replication.testapp.Waiting;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,27 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "replication.health.max-lag-bytes=1MB", "replication.health.max-lag=3s" })
-@DirtiesContext
-class ReplicaLagIntegrationTests {
-
-	private static EmbeddedReplicationCluster cluster;
-
-	@DynamicPropertySource
-	static void cluster(DynamicPropertyRegistry registry) {
-		cluster = EmbeddedReplicationCluster.builder().replicas(2).start();
-		ClusterProperties.register(registry, cluster);
-	}
-
-	@AfterAll
-	static void closeCluster() {
-		cluster.close();
-	}
-
-	@Autowired
-	private ProbeService service;
-
-	@Autowired
-	private ReplicationTopology topology;
+class ReplicaLagIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbcTemplate;
@@ -120,10 +93,6 @@ class ReplicaLagIntegrationTests {
 			assertThat(status(replica).lag()).isEqualTo(Duration.ZERO);
 			assertThat(status(replica).readable()).isTrue();
 		}
-	}
-
-	private NodeStatus status(ClusterNode node) {
-		return this.topology.getNodes().stream().filter((status) -> status.name().equals(node.name())).findFirst().orElseThrow();
 	}
 
 }
