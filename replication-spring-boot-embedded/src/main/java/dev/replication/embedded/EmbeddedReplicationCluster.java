@@ -4,14 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,16 +114,16 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 	 * Wait until every running replica has replayed the primary's current WAL position.
 	 */
 	public void awaitReplication() {
-		String target = queryString(this.primary, "SELECT pg_current_wal_lsn()::text");
+		String target = NodeSql.queryString(this.primary, "SELECT pg_current_wal_lsn()::text");
 		long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
 		for (ClusterNode replica : replicas()) {
 			if (!replica.isRunning()) {
 				continue;
 			}
-			while (!queryBoolean(replica, "SELECT pg_last_wal_replay_lsn() >= '" + target + "'::pg_lsn")) {
+			while (!NodeSql.queryBoolean(replica, "SELECT pg_last_wal_replay_lsn() >= '" + target + "'::pg_lsn")) {
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException(replica.name() + " has not replayed " + target + " within "
-							+ AWAIT_TIMEOUT + " (replayed " + queryString(replica, "SELECT pg_last_wal_replay_lsn()::text")
+							+ AWAIT_TIMEOUT + " (replayed " + NodeSql.queryString(replica, "SELECT pg_last_wal_replay_lsn()::text")
 							+ "; is its replay paused?)");
 				}
 				sleep(5);
@@ -142,9 +136,9 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 	 * new writes of the primary, a deterministic replication lag.
 	 */
 	public void pauseReplay(ClusterNode replica) {
-		execute(replica, "SELECT pg_wal_replay_pause()");
+		NodeSql.execute(replica, "SELECT pg_wal_replay_pause()");
 		long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
-		while (!"paused".equals(queryString(replica, "SELECT pg_get_wal_replay_pause_state()"))) {
+		while (!"paused".equals(NodeSql.queryString(replica, "SELECT pg_get_wal_replay_pause_state()"))) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException(replica.name() + " did not pause its replay within " + AWAIT_TIMEOUT);
 			}
@@ -156,7 +150,7 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 	 * Resume WAL replay on {@code replica}.
 	 */
 	public void resumeReplay(ClusterNode replica) {
-		execute(replica, "SELECT pg_wal_replay_resume()");
+		NodeSql.execute(replica, "SELECT pg_wal_replay_resume()");
 	}
 
 	/**
@@ -199,14 +193,14 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 			throw new IllegalArgumentException(replica.name() + " is not a running replica");
 		}
 		List<ClusterNode> followers = replicas().stream().filter((node) -> node != replica).toList();
-		if (!queryBoolean(replica, "SELECT pg_promote(true, 60)")) {
+		if (!NodeSql.queryBoolean(replica, "SELECT pg_promote(true, 60)")) {
 			throw new IllegalStateException(replica.name() + " was not promoted within 60 seconds");
 		}
 		ClusterNode former = this.primary;
 		this.primary = replica;
 		this.followers.remove(replica);
 		for (ClusterNode follower : followers) {
-			follow(follower);
+			Standbys.follow(replica, follower);
 		}
 		logger.info(replica.name() + " - promoted to primary; " + former.name() + " follows no one");
 	}
@@ -269,88 +263,11 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 	}
 
 	private void createReplicas(List<ClusterNode> replicas) {
-		try (Connection connection = this.primary.connect()) {
-			for (ClusterNode replica : replicas) {
-				createSlot(connection, replica);
-			}
-			BaseBackup.copy(connection, this.primary.dataDirectory(),
-					replicas.stream().map(ClusterNode::dataDirectory).toList());
-			for (ClusterNode replica : replicas) {
-				Files.writeString(replica.dataDirectory().resolve("standby.signal"), "");
-				writeFollowSettings(replica);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not prepare replicas of " + this.primary.name(), ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Standbys.create(this.primary, replicas);
+		this.followers.addAll(replicas);
 		CompletableFuture.allOf(replicas.stream()
 			.map((replica) -> CompletableFuture.runAsync(() -> startNode(replica)))
 			.toArray(CompletableFuture[]::new)).join();
-	}
-
-	private void follow(ClusterNode follower) {
-		try (Connection connection = this.primary.connect()) {
-			createSlot(connection, follower);
-			writeFollowSettings(follower);
-			if (follower.isRunning()) {
-				execute(follower, "SELECT pg_reload_conf()");
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not point " + follower.name() + " at " + this.primary.name(), ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void createSlot(Connection primary, ClusterNode replica) throws SQLException {
-		try (PreparedStatement statement = primary.prepareStatement("SELECT pg_create_physical_replication_slot(?, true) "
-				+ "WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = ?)")) {
-			statement.setString(1, replica.slotName());
-			statement.setString(2, replica.slotName());
-			statement.execute();
-		}
-	}
-
-	/**
-	 * Write the settings a standby follows its primary with into {@code postgresql.auto.conf}, the
-	 * file that overrides {@code postgresql.conf} and that a reload re-reads.
-	 */
-	private void writeFollowSettings(ClusterNode replica) throws IOException {
-		String settings = "primary_conninfo = 'host=127.0.0.1 port=%d user=%s application_name=%s connect_timeout=2'\n"
-			.formatted(this.primary.port(), PgCtl.SUPERUSER, replica.name())
-				+ "primary_slot_name = '" + replica.slotName() + "'\n";
-		Files.writeString(replica.dataDirectory().resolve("postgresql.auto.conf"), settings, StandardCharsets.UTF_8);
-		this.followers.add(replica);
-	}
-
-	private static void execute(ClusterNode node, String sql) {
-		try (Connection connection = node.connect(); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(node.name() + " - " + sql + " failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static String queryString(ClusterNode node, String sql) {
-		try (Connection connection = node.connect();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			result.next();
-			return result.getString(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(node.name() + " - " + sql + " failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static boolean queryBoolean(ClusterNode node, String sql) {
-		return "t".equals(queryString(node, sql));
 	}
 
 	private static void sleep(long millis) {
