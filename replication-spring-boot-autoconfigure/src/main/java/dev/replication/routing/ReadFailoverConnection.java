@@ -28,7 +28,7 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 	private final ReplicationRoutingDataSource dataSource;
 
 	/** Connection settings applied through this wrapper, replayed on a replacement connection. */
-	private final Map<String, Object[]> settings = new LinkedHashMap<>();
+	private Map<String, Object[]> settings;
 
 	private Set<String> tried;
 
@@ -70,6 +70,7 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 		}
 		else if (name.startsWith("set")) {
 			// setSchema, setCatalog, setTransactionIsolation, setClientInfo...: session state to carry over.
+			this.settings = (this.settings != null) ? this.settings : new LinkedHashMap<>();
 			this.settings.put(name, args);
 		}
 		return call(this.target, method, args);
@@ -98,8 +99,10 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 			this.decision = next;
 			try {
 				this.target = this.dataSource.openConnection(next);
-				for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
-					call(this.target, findSetter(setting.getKey(), setting.getValue()), setting.getValue());
+				if (this.settings != null) {
+					for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
+						call(this.target, findSetter(setting.getKey(), setting.getValue()), setting.getValue());
+					}
 				}
 				this.generation++;
 				return this.target;
@@ -136,10 +139,10 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 
 		private final Object[] creatorArgs;
 
-		/** The latest value of each setting and parameter, keyed by setter and index. */
-		private final Map<String, Object[]> settings = new LinkedHashMap<>();
+		/** The latest value of each setting and parameter, keyed by setter and index; made on first use. */
+		private Map<String, Object[]> settings;
 
-		private final Map<String, Method> setters = new LinkedHashMap<>();
+		private Map<String, Method> setters;
 
 		private Statement statement;
 
@@ -163,7 +166,9 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 				case "getConnection":
 					return this.connectionProxy;
 				case "clearParameters":
-					this.settings.keySet().removeIf((key) -> key.contains("#"));
+					if (this.settings != null) {
+						this.settings.keySet().removeIf((key) -> key.contains("#"));
+					}
 					break;
 				default:
 					if (name.startsWith("set")) {
@@ -196,6 +201,10 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 		private void record(Method method, Object[] args) {
 			boolean indexed = args != null && args.length > 1 && args[0] instanceof Integer;
 			String key = indexed ? method.getName() + "#" + args[0] : method.getName();
+			if (this.settings == null) {
+				this.settings = new LinkedHashMap<>();
+				this.setters = new LinkedHashMap<>();
+			}
 			this.settings.put(key, args);
 			this.setters.put(key, method);
 			if (args != null && args.length > 1 && (args[1] instanceof InputStream || args[1] instanceof Reader)) {
@@ -206,8 +215,10 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 
 		private void recreate(Connection connection) throws Throwable {
 			this.statement = (Statement) call(connection, this.creator, this.creatorArgs);
-			for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
-				call(this.statement, this.setters.get(setting.getKey()), setting.getValue());
+			if (this.settings != null) {
+				for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
+					call(this.statement, this.setters.get(setting.getKey()), setting.getValue());
+				}
 			}
 			this.generation = ReadFailoverConnection.this.generation;
 		}
