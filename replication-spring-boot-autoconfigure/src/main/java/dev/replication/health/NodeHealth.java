@@ -1,5 +1,7 @@
 package dev.replication.health;
 
+import dev.replication.cluster.NodeRole;
+import dev.replication.cluster.NodeStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -150,8 +152,8 @@ final class NodeHealth {
 	}
 
 	NodeStatus status() {
-		return new NodeStatus(this.name, this.up ? this.role : NodeRole.UNKNOWN, this.up, readable(), this.lagBytes,
-				this.lag, this.lastError, this.lastCheck);
+		return new NodeStatus(this.name, this.up ? this.role : NodeRole.UNKNOWN, this.up, readable(),
+				(this.lastCheck != null) ? this.position : -1, this.lagBytes, this.lag, this.lastError, this.lastCheck);
 	}
 
 	private static String describe(Throwable failure) {

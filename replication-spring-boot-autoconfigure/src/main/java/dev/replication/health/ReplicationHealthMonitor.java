@@ -1,11 +1,14 @@
 package dev.replication.health;
 
+import dev.replication.cluster.ReplicationTopology;
+import dev.replication.cluster.NodeRole;
+import dev.replication.cluster.ClusterView;
+import dev.replication.cluster.NodeStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import dev.replication.routing.NodeFailureListener;
 import dev.replication.routing.ReplicationRouter;
@@ -56,7 +58,7 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 
 	private @Nullable String primary;
 
-	private List<String> readable = List.of();
+	private volatile ClusterView view;
 
 	/**
 	 * Create a monitor of {@code nodes} (the configured primary first) that keeps {@code router}
@@ -72,7 +74,7 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 					settings.connectTimeout(), settings.connectTimeout().plus(settings.interval())));
 		}
 		this.primary = nodes.get(0).name();
-		this.readable = nodes.stream().skip(1).map(MonitoredNode::name).toList();
+		this.view = ClusterView.unchecked(this.primary, nodes.stream().skip(1).map(MonitoredNode::name).toList());
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = new ScheduledThreadPoolExecutor(Math.min(nodes.size(), 4), (task) -> {
 			Thread thread = new Thread(task, "replication-health-" + threads.incrementAndGet());
@@ -96,9 +98,7 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		if (!this.started.compareAndSet(false, true)) {
 			return;
 		}
-		synchronized (this) {
-			this.router.updateTopology(this.primary, this.readable, this::describe);
-		}
+		this.router.updateTopology(this.view);
 		long interval = this.settings.interval().toNanos();
 		for (String node : this.nodes.keySet()) {
 			this.executor.scheduleWithFixedDelay(() -> checkQuietly(node), 0, interval, TimeUnit.NANOSECONDS);
@@ -152,23 +152,15 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 	}
 
 	@Override
-	public synchronized List<NodeStatus> getNodes() {
-		return this.nodes.values().stream().map(NodeHealth::status).toList();
-	}
-
-	@Override
-	public synchronized Optional<String> getPrimary() {
-		return Optional.ofNullable(this.primary);
+	public ClusterView getView() {
+		return this.view;
 	}
 
 	/**
 	 * Return what is seen of every node, for messages and logs.
 	 */
-	public synchronized String describe() {
-		List<String> primaries = primaries();
-		String nodes = getNodes().stream().map(NodeStatus::toString).collect(Collectors.joining(", "));
-		return (primaries.size() > 1) ? "split brain, " + String.join(" and ", primaries)
-				+ " all report being the primary; " + nodes : nodes;
+	public String describe() {
+		return this.view.describe();
 	}
 
 	private void checkQuietly(String node) {
@@ -219,31 +211,34 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		}
 	}
 
+	/**
+	 * Publish a new view of every node to the router: called under the lock after each check, so
+	 * views are published in order and each one holds the latest positions.
+	 */
 	private void publish() {
 		List<String> primaries = primaries();
 		String primary = (primaries.size() == 1) ? primaries.get(0) : null;
-		List<String> readable = new ArrayList<>();
-		for (NodeHealth node : this.nodes.values()) {
-			if (node.readable()) {
-				readable.add(node.name());
-			}
-		}
-		if (Objects.equals(primary, this.primary) && readable.equals(this.readable)) {
-			return;
-		}
 		if (!Objects.equals(primary, this.primary)) {
 			// Positions of a former primary say nothing of how far behind the new one a replica is.
 			this.primaryHistory.clear();
+		}
+		List<NodeStatus> statuses = new ArrayList<>(this.nodes.size());
+		for (NodeHealth node : this.nodes.values()) {
+			statuses.add(node.status());
+		}
+		ClusterView view = new ClusterView(primary, statuses);
+		if (!Objects.equals(primary, this.primary)) {
 			if (primary != null) {
 				logger.info(primary + " - is the primary now; writes go there");
 			}
 			else {
-				logger.warn("No primary: writes fail until one node reports being the primary (" + describe() + ")");
+				logger.warn("No primary: writes fail until one node reports being the primary (" + view.describe()
+						+ ")");
 			}
 		}
 		this.primary = primary;
-		this.readable = List.copyOf(readable);
-		this.router.updateTopology(primary, this.readable, this::describe);
+		this.view = view;
+		this.router.updateTopology(view);
 	}
 
 	private List<String> primaries() {

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
+import dev.replication.cluster.ClusterView;
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
 import dev.replication.context.WriteHistory;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * is fetched, after Spring has started the transaction, so its read-only flag is known.
  *
  * <p>Which node is the primary and which replicas may serve reads is kept up to date by
- * {@link #updateTopology}, which the health monitor calls when what it sees changes.
+ * {@link #updateTopology}, to which the health monitor hands each new {@link ClusterView}.
  */
 public class ReplicationRouter {
 
@@ -56,8 +56,8 @@ public class ReplicationRouter {
 		this.writeHistoryScope = writeHistoryScope;
 		this.windowNanos = readYourWritesWindow.toNanos();
 		this.fallbackToPrimary = fallbackToPrimary;
-		this.table = new RoutingTable(primary, new ArrayList<>(replicaWeights.keySet()), this.replicaWeights,
-				balancers, !replicaWeights.isEmpty(), () -> "not checked yet");
+		this.table = new RoutingTable(ClusterView.unchecked(primary, new ArrayList<>(replicaWeights.keySet())),
+				this.replicaWeights, balancers, !replicaWeights.isEmpty());
 	}
 
 	/**
@@ -140,12 +140,20 @@ public class ReplicationRouter {
 	}
 
 	/**
-	 * Take in a new view of the cluster: the node writes go to ({@code null} if none), the nodes
-	 * reads may go to (in configuration order) and a description of what was seen, for messages.
+	 * Take in a new view of the cluster. A view that routes like the current one (same primary,
+	 * same readable replicas) keeps the load balancer where it is in its cycle.
 	 */
-	public void updateTopology(@Nullable String primary, List<String> readable, Supplier<String> description) {
-		this.table = new RoutingTable(primary, readable, this.replicaWeights, this.balancers,
-				!this.replicaWeights.isEmpty(), description);
+	public void updateTopology(ClusterView view) {
+		RoutingTable current = this.table;
+		this.table = view.routesLike(current.view) ? current.withView(view)
+				: new RoutingTable(view, this.replicaWeights, this.balancers, !this.replicaWeights.isEmpty());
+	}
+
+	/**
+	 * Return the view of the cluster routing follows now.
+	 */
+	public ClusterView view() {
+		return this.table.view;
 	}
 
 	/**

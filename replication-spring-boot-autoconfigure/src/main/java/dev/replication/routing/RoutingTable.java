@@ -3,21 +3,21 @@ package dev.replication.routing;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
+import dev.replication.cluster.ClusterView;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where connections may go right now: the primary (if one is known) and the replicas eligible
- * for reads with their balancer, with every {@link RoutingDecision} made in advance. Immutable;
- * {@link ReplicationRouter} swaps in a new one when the topology changes, so the routing path
- * reads one volatile field and allocates nothing.
+ * for reads with their balancer, with every {@link RoutingDecision} made in advance, built from
+ * one {@link ClusterView}. Immutable; {@link ReplicationRouter} swaps in a new one with each new
+ * view, so the routing path reads one volatile field and allocates nothing.
  */
 final class RoutingTable {
 
 	final @Nullable String primary;
 
-	private final Supplier<String> description;
+	final ClusterView view;
 
 	final boolean replicasConfigured;
 
@@ -30,10 +30,12 @@ final class RoutingTable {
 	private final Map<RoutingDecision.Reason, RoutingDecision> primaryDecisions = new EnumMap<>(
 			RoutingDecision.Reason.class);
 
-	RoutingTable(@Nullable String primary, List<String> readable, Map<String, Integer> weights,
-			ReplicaLoadBalancer.Factory balancers, boolean replicasConfigured, Supplier<String> description) {
+	RoutingTable(ClusterView view, Map<String, Integer> weights, ReplicaLoadBalancer.Factory balancers,
+			boolean replicasConfigured) {
+		String primary = view.primary();
+		List<String> readable = view.readable();
 		this.primary = primary;
-		this.description = description;
+		this.view = view;
 		this.replicasConfigured = replicasConfigured;
 		this.readOnlyAnnotation = readable.stream()
 			.map((node) -> new RoutingDecision(node, RoutingDecision.Reason.READ_ONLY_ANNOTATION))
@@ -52,6 +54,24 @@ final class RoutingTable {
 		}
 	}
 
+	private RoutingTable(RoutingTable routing, ClusterView view) {
+		this.primary = routing.primary;
+		this.view = view;
+		this.replicasConfigured = routing.replicasConfigured;
+		this.readOnlyAnnotation = routing.readOnlyAnnotation;
+		this.readOnlyTransaction = routing.readOnlyTransaction;
+		this.balancer = routing.balancer;
+		this.primaryDecisions.putAll(routing.primaryDecisions);
+	}
+
+	/**
+	 * Return a table for {@code view} that routes like this one: the decisions and the balancer
+	 * (with its position in the cycle) are kept, only positions and lag are new.
+	 */
+	RoutingTable withView(ClusterView view) {
+		return new RoutingTable(this, view);
+	}
+
 	/**
 	 * Return the decision for the primary with {@code reason}.
 	 * @throws NoPrimaryAvailableException if no primary is known
@@ -68,7 +88,7 @@ final class RoutingTable {
 	 * Return what the health monitor sees now, for exception messages.
 	 */
 	String describe() {
-		return this.description.get();
+		return this.view.describe();
 	}
 
 	boolean hasReadableReplica() {

@@ -1,5 +1,7 @@
 package dev.replication.health;
 
+import dev.replication.cluster.ReplicationTopology;
+import dev.replication.cluster.NodeStatus;
 import java.time.Duration;
 
 import dev.replication.embedded.ClusterNode;

@@ -1,5 +1,6 @@
 package dev.replication.health;
 
+import dev.replication.cluster.NodeRole;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.replication.health;
 
+import dev.replication.cluster.NodeStatus;
 import java.time.Duration;
 import java.util.List;
 

@@ -3,6 +3,9 @@ package dev.replication.routing;
 import java.time.Duration;
 import java.util.List;
 
+import dev.replication.cluster.ClusterView;
+import dev.replication.cluster.NodeRole;
+import dev.replication.cluster.NodeStatus;
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
 import dev.replication.context.ThreadWriteHistoryScope;
@@ -103,13 +106,13 @@ class ReplicationRouterTests {
 
 	@Test
 	void unhealthyReplicasAreSkippedAndReadsFallBackToThePrimary() throws Exception {
-		this.router.updateTopology("primary", List.of("replica-2"), () -> "replica-1 down");
+		this.router.updateTopology(view("primary", "replica-2"));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
 			assertThat(this.router.decide().node()).isEqualTo("replica-2");
 			assertThat(this.router.decide().node()).isEqualTo("replica-2");
 			return null;
 		});
-		this.router.updateTopology("primary", List.of(), () -> "replica-1 down, replica-2 down");
+		this.router.updateTopology(view("primary"));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY,
 				() -> assertDecision(this.router.decide(), "primary", Reason.NO_HEALTHY_REPLICA, true));
 	}
@@ -118,7 +121,7 @@ class ReplicationRouterTests {
 	void withoutFallbackReadsFailWhenNoReplicaIsHealthy() {
 		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1"), ReplicaLoadBalancer::roundRobin,
 				new ThreadWriteHistoryScope(), Duration.ZERO, false);
-		router.updateTopology("primary", List.of(), () -> "replica-1 down");
+		router.updateTopology(view("primary"));
 		assertThatExceptionOfType(NoReplicaAvailableException.class)
 			.isThrownBy(() -> RoutingContextHolder.call(RoutingIntent.READ_ONLY, router::decide))
 			.withMessageContaining("'replication.fallback-to-primary' is false")
@@ -127,14 +130,14 @@ class ReplicationRouterTests {
 
 	@Test
 	void withoutPrimaryWritesFailFastNamingWhatWasSeen() {
-		this.router.updateTopology(null, List.of("replica-1", "replica-2"), () -> "primary down (refused)");
+		this.router.updateTopology(view(null, "replica-1", "replica-2"));
 		assertThatExceptionOfType(NoPrimaryAvailableException.class).isThrownBy(this.router::decide)
-			.withMessage("No primary available: primary down (refused)");
+			.withMessageStartingWith("No primary available: primary down unknown (Connection refused)");
 	}
 
 	@Test
 	void writesFollowAPromotedNode() {
-		this.router.updateTopology("replica-1", List.of("replica-2"), () -> "");
+		this.router.updateTopology(view("replica-1", "replica-2"));
 		assertDecision(this.router.decide(), "replica-1", Reason.NOT_READ_ONLY, false);
 	}
 
@@ -146,6 +149,38 @@ class ReplicationRouterTests {
 		RoutingDecision third = this.router.decideAfterFailure(second, java.util.Set.of("replica-1", "replica-2"),
 				new Exception());
 		assertDecision(third, "primary", Reason.NO_HEALTHY_REPLICA, true);
+	}
+
+	@Test
+	void aViewThatRoutesTheSameKeepsTheBalancerInItsCycle() throws Exception {
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			assertThat(this.router.decide().node()).isEqualTo("replica-1");
+			this.router.updateTopology(view("primary", "replica-1", "replica-2"));
+			assertThat(this.router.decide().node()).isEqualTo("replica-2");
+			return null;
+		});
+	}
+
+	/**
+	 * Return a view of primary, replica-1 and replica-2 in which {@code primary} takes the writes,
+	 * {@code readable} serve reads and every other node is down.
+	 */
+	private static ClusterView view(String primary, String... readable) {
+		List<String> up = List.of(readable);
+		List<NodeStatus> nodes = new java.util.ArrayList<>();
+		for (String name : List.of("primary", "replica-1", "replica-2")) {
+			if (name.equals(primary)) {
+				nodes.add(new NodeStatus(name, NodeRole.PRIMARY, true, false, 100, 0, Duration.ZERO, null, null));
+			}
+			else if (up.contains(name)) {
+				nodes.add(new NodeStatus(name, NodeRole.STANDBY, true, true, 100, 0, Duration.ZERO, null, null));
+			}
+			else {
+				nodes.add(new NodeStatus(name, NodeRole.UNKNOWN, false, false, -1, -1, null, "Connection refused",
+						null));
+			}
+		}
+		return new ClusterView(primary, nodes);
 	}
 
 	private static java.util.Map<String, Integer> weights(String... replicas) {

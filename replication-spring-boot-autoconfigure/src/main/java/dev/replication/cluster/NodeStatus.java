@@ -1,4 +1,4 @@
-package dev.replication.health;
+package dev.replication.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,19 +6,21 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the health monitor last knew of one node: for dashboards, logs and the actuator.
+ * What the health monitor last knew of one node: for routing, dashboards, logs and the actuator.
  *
  * @param name the node's name
  * @param role the role it reported
  * @param up whether it is considered up (answering its checks)
  * @param readable whether reads may be sent to it now: up, a standby, and within the lag limits
+ * @param position its WAL position as a number of bytes: replayed on a standby, written on a
+ * primary; -1 if unknown
  * @param lagBytes how many bytes of WAL it has still to replay, 0 for the primary; -1 if unknown
  * @param lag how long its oldest unreplayed WAL has waited, zero when caught up; {@code null} if
  * unknown
  * @param lastError the last check or connection failure, without credentials; {@code null} if none
  * @param lastCheck when it was last checked; {@code null} before the first check
  */
-public record NodeStatus(String name, NodeRole role, boolean up, boolean readable, long lagBytes,
+public record NodeStatus(String name, NodeRole role, boolean up, boolean readable, long position, long lagBytes,
 		@Nullable Duration lag, @Nullable String lastError, @Nullable Instant lastCheck) {
 
 	@Override

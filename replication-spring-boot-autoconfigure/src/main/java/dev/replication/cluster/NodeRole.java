@@ -1,4 +1,4 @@
-package dev.replication.health;
+package dev.replication.cluster;
 
 /**
  * What a node says it is, by {@code pg_is_in_recovery()}.

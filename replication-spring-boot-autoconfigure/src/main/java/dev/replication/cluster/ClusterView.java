@@ -1,0 +1,113 @@
+package dev.replication.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cluster as the health monitor saw it at one moment: which node takes the writes, and each
+ * node's role, state, WAL position and lag. Immutable: the monitor publishes a new view whenever
+ * what it sees changes, and the router, health indicators and metrics all read the same one, so
+ * none of them keeps a copy that could go stale.
+ */
+public final class ClusterView {
+
+	private final @Nullable String primary;
+
+	private final List<NodeStatus> nodes;
+
+	private final List<String> readable;
+
+	/**
+	 * Create a view in which {@code primary} (or nobody) takes the writes and {@code nodes}, in
+	 * configuration order, are as given.
+	 */
+	public ClusterView(@Nullable String primary, List<NodeStatus> nodes) {
+		this.primary = primary;
+		this.nodes = List.copyOf(nodes);
+		List<String> readable = new ArrayList<>();
+		for (NodeStatus node : this.nodes) {
+			if (node.readable()) {
+				readable.add(node.name());
+			}
+		}
+		this.readable = List.copyOf(readable);
+	}
+
+	/**
+	 * Return the view before any check: the configured primary takes the writes and every
+	 * configured replica may serve reads, as nothing says otherwise yet.
+	 */
+	public static ClusterView unchecked(String primary, List<String> replicas) {
+		List<NodeStatus> nodes = new ArrayList<>();
+		nodes.add(new NodeStatus(primary, NodeRole.PRIMARY, true, false, -1, 0, null, null, null));
+		for (String replica : replicas) {
+			nodes.add(new NodeStatus(replica, NodeRole.STANDBY, true, true, -1, -1, null, null, null));
+		}
+		return new ClusterView(primary, nodes);
+	}
+
+	/**
+	 * Return the name of the node writes go to, or {@code null} when there is none (no node
+	 * reports being the primary, or more than one does).
+	 */
+	public @Nullable String primary() {
+		return this.primary;
+	}
+
+	/**
+	 * Return every configured node, the configured primary first.
+	 */
+	public List<NodeStatus> nodes() {
+		return this.nodes;
+	}
+
+	/**
+	 * Return the node called {@code name}, or {@code null} if it is not configured.
+	 */
+	public @Nullable NodeStatus node(String name) {
+		for (NodeStatus node : this.nodes) {
+			if (node.name().equals(name)) {
+				return node;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the names of the nodes reads may go to now, in configuration order.
+	 */
+	public List<String> readable() {
+		return this.readable;
+	}
+
+	/**
+	 * Return whether {@code other} routes exactly like this view: same primary, same readable
+	 * nodes. Positions and lag may differ.
+	 */
+	public boolean routesLike(ClusterView other) {
+		return java.util.Objects.equals(this.primary, other.primary) && this.readable.equals(other.readable);
+	}
+
+	/**
+	 * Return what is seen of every node, for messages and logs.
+	 */
+	public String describe() {
+		List<String> primaries = this.nodes.stream()
+			.filter((node) -> node.up() && node.role() == NodeRole.PRIMARY)
+			.map(NodeStatus::name)
+			.toList();
+		String nodes = this.nodes.stream().map(NodeStatus::toString).collect(Collectors.joining(", "));
+		return (primaries.size() > 1)
+				? "split brain, " + String.join(" and ", primaries) + " all report being the primary; " + nodes
+				: nodes;
+	}
+
+	@Override
+	public String toString() {
+		return describe();
+	}
+
+}
