@@ -1,37 +1,85 @@
 package dev.replication.context;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
- * What a caller (an HTTP request, or a routed call on a thread) has written to the primary and
- * when: the state that read-your-writes routing consults before sending a read to a replica.
+ * The {@link ConsistencyToken} of one caller (an HTTP request, a session, a routed call on a
+ * thread), held where its {@link WriteHistoryScope} keeps it: the state that read-your-writes
+ * routing consults before sending a read to a replica.
  *
- * <p>Safe for use by several threads: a request may hand work to others.
+ * <p>Safe for use by several threads: a request may hand work to others. Scopes that must store
+ * the token somewhere else as well (a session attribute, a cookie) override {@link #changed}.
  */
-public final class WriteHistory {
+public class WriteHistory {
 
-	private static final long NEVER = Long.MIN_VALUE;
-
-	private volatile long lastWriteNanos = NEVER;
+	private final AtomicReference<ConsistencyToken> token;
 
 	/**
-	 * Record that a write has just been committed on the primary.
+	 * Create a history of a caller that has written nothing yet.
+	 */
+	public WriteHistory() {
+		this(ConsistencyToken.NONE);
+	}
+
+	/**
+	 * Create a history that starts from {@code token}, such as one read from a cookie or handed
+	 * over from another thread.
+	 */
+	public WriteHistory(ConsistencyToken token) {
+		this.token = new AtomicReference<>(token);
+	}
+
+	/**
+	 * Return the caller's token now.
+	 */
+	public ConsistencyToken token() {
+		return this.token.get();
+	}
+
+	/**
+	 * Merge {@code seen} into the caller's token, and return whether that moved it forward.
+	 */
+	public boolean advance(ConsistencyToken seen) {
+		while (true) {
+			ConsistencyToken current = this.token.get();
+			ConsistencyToken merged = current.merge(seen);
+			if (merged == current) {
+				return false;
+			}
+			if (this.token.compareAndSet(current, merged)) {
+				changed(merged);
+				return true;
+			}
+		}
+	}
+
+	/**
+	 * Record that a write has just been committed on the primary, at a WAL position not known.
 	 */
 	public void recordWrite() {
-		this.lastWriteNanos = System.nanoTime();
+		advance(ConsistencyToken.of(0, System.currentTimeMillis()));
 	}
 
 	/**
 	 * Return whether a write was recorded less than {@code windowNanos} ago.
 	 */
 	public boolean wroteWithin(long windowNanos) {
-		long last = this.lastWriteNanos;
-		return last != NEVER && System.nanoTime() - last < windowNanos;
+		long writtenAt = this.token.get().writtenAt();
+		return writtenAt != 0 && (System.currentTimeMillis() - writtenAt) * 1_000_000L < windowNanos;
 	}
 
 	/**
 	 * Return whether any write was recorded.
 	 */
 	public boolean hasWritten() {
-		return this.lastWriteNanos != NEVER;
+		return !this.token.get().isEmpty();
+	}
+
+	/**
+	 * Called after the token moved forward to {@code token}: a hook for scopes that keep the token
+	 * elsewhere too. Does nothing by default.
+	 */
+	protected void changed(ConsistencyToken token) {
 	}
 
 }
