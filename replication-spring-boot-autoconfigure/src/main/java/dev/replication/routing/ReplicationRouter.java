@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.replication.context.JpaOutsideTransaction;
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
 import dev.replication.context.WriteHistory;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * every decision can say why it was made.
  *
  * <p>The rules, in order: {@code @Primary} in effect, a read-write transaction, or no sign that
- * the caller only reads go to the primary; a read-only caller goes to the primary while its
+ * the caller only reads ({@code @ReadOnly}, a read-only transaction, or JPA running a statement
+ * outside a transaction) go to the primary; a read-only caller goes to the primary while its
  * {@linkplain WriteHistoryScope scope} wrote within the read-your-writes window, and otherwise to
  * a healthy replica the {@link ReplicaLoadBalancer} picks. The decision is made when a connection
  * is fetched, after Spring has started the transaction, so its read-only flag is known.
@@ -76,7 +78,8 @@ public class ReplicationRouter {
 		if (!readOnlyTransaction && TransactionSynchronizationManager.isActualTransactionActive()) {
 			return table.primary(RoutingDecision.Reason.READ_WRITE_TRANSACTION);
 		}
-		if (intent != RoutingIntent.READ_ONLY && !readOnlyTransaction) {
+		// Checked last: only statements that would otherwise go to the primary pay for the look-up.
+		if (intent != RoutingIntent.READ_ONLY && !readOnlyTransaction && !JpaOutsideTransaction.isActive()) {
 			return table.primary(RoutingDecision.Reason.NOT_READ_ONLY);
 		}
 		if (!table.replicasConfigured) {
@@ -93,7 +96,11 @@ public class ReplicationRouter {
 		}
 		int replica = table.balancer.next();
 		// A read-only transaction joined by @ReadOnly is reported as the transaction: it is what pins the connection.
-		return readOnlyTransaction ? table.readOnlyTransaction[replica] : table.readOnlyAnnotation[replica];
+		if (readOnlyTransaction) {
+			return table.readOnlyTransaction[replica];
+		}
+		return (intent == RoutingIntent.READ_ONLY) ? table.readOnlyAnnotation[replica]
+				: table.jpaOutsideTransaction[replica];
 	}
 
 	/**
@@ -113,8 +120,7 @@ public class ReplicationRouter {
 			}
 			return tried.contains(table.primary) ? null : table.primary(failed.reason());
 		}
-		RoutingDecision[] candidates = (failed.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
-				? table.readOnlyTransaction : table.readOnlyAnnotation;
+		RoutingDecision[] candidates = table.replicas(failed.reason());
 		if (candidates.length > 0) {
 			int start = table.balancer.next();
 			for (int i = 0; i < candidates.length; i++) {

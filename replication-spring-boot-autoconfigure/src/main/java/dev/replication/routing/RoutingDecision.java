@@ -93,7 +93,14 @@ public final class RoutingDecision {
 		/**
 		 * A read-only transaction is in progress.
 		 */
-		READ_ONLY_TRANSACTION(false, true, "read-only transaction");
+		READ_ONLY_TRANSACTION(false, true, "read-only transaction"),
+
+		/**
+		 * JPA runs a statement while no transaction is active: it can only be a read, since
+		 * nothing is flushed without a transaction (lazy loading while a view renders, Spring
+		 * Data query methods without a transaction).
+		 */
+		JPA_OUTSIDE_TRANSACTION(false, true, "JPA outside a transaction");
 
 		final boolean primary;
 

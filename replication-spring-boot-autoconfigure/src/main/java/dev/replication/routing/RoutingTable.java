@@ -25,6 +25,8 @@ final class RoutingTable {
 
 	final RoutingDecision[] readOnlyTransaction;
 
+	final RoutingDecision[] jpaOutsideTransaction;
+
 	final @Nullable ReplicaLoadBalancer balancer;
 
 	private final Map<RoutingDecision.Reason, RoutingDecision> primaryDecisions = new EnumMap<>(
@@ -35,12 +37,9 @@ final class RoutingTable {
 		this.primary = primary;
 		this.description = description;
 		this.replicasConfigured = replicasConfigured;
-		this.readOnlyAnnotation = readable.stream()
-			.map((node) -> new RoutingDecision(node, RoutingDecision.Reason.READ_ONLY_ANNOTATION))
-			.toArray(RoutingDecision[]::new);
-		this.readOnlyTransaction = readable.stream()
-			.map((node) -> new RoutingDecision(node, RoutingDecision.Reason.READ_ONLY_TRANSACTION))
-			.toArray(RoutingDecision[]::new);
+		this.readOnlyAnnotation = decisions(readable, RoutingDecision.Reason.READ_ONLY_ANNOTATION);
+		this.readOnlyTransaction = decisions(readable, RoutingDecision.Reason.READ_ONLY_TRANSACTION);
+		this.jpaOutsideTransaction = decisions(readable, RoutingDecision.Reason.JPA_OUTSIDE_TRANSACTION);
 		this.balancer = readable.isEmpty() ? null
 				: balancers.create(readable.stream().mapToInt((node) -> weights.getOrDefault(node, 1)).toArray());
 		if (primary != null) {
@@ -50,6 +49,21 @@ final class RoutingTable {
 				}
 			}
 		}
+	}
+
+	private static RoutingDecision[] decisions(List<String> readable, RoutingDecision.Reason reason) {
+		return readable.stream().map((node) -> new RoutingDecision(node, reason)).toArray(RoutingDecision[]::new);
+	}
+
+	/**
+	 * Return the decisions for the readable replicas, in balancer order, with {@code reason}.
+	 */
+	RoutingDecision[] replicas(RoutingDecision.Reason reason) {
+		return switch (reason) {
+			case READ_ONLY_TRANSACTION -> this.readOnlyTransaction;
+			case JPA_OUTSIDE_TRANSACTION -> this.jpaOutsideTransaction;
+			default -> this.readOnlyAnnotation;
+		};
 	}
 
 	/**

@@ -8,8 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 public interface NoteRepository extends JpaRepository<Note, Long> {
 
 	/**
-	 * Spring Data JPA runs declared query methods without a transaction, so without an
-	 * annotation this would go to the primary.
+	 * Spring Data JPA runs declared query methods without a transaction; this one says it reads.
 	 */
 	@ReadOnly
 	@Query(value = "SELECT inet_server_port()", nativeQuery = true)
