@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class BrowseAndEditFlow {
 
-	private static final Pattern ADD_VISIT_LINK = Pattern.compile("/owners/\\d+/pets/(\\d+)/visits/new");
+	static final Pattern ADD_VISIT_LINK = Pattern.compile("/owners/\\d+/pets/(\\d+)/visits/new");
 
 	private final Browser browser;
 

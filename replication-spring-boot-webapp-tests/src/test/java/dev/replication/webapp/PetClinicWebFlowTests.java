@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replicas, no page or form may fail, and every page after a form shows what was just saved.
  */
 @SpringBootTest(classes = PetClinicApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class PetClinicWebFlowTests {
 
 	static final int LOOPS = 20;

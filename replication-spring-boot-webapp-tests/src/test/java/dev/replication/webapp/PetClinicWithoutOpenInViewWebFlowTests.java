@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = PetClinicApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.open-in-view=false",
 				"spring.jpa.properties.hibernate.enable_lazy_load_no_trans=true" })
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class PetClinicWithoutOpenInViewWebFlowTests {
 
 	@DynamicPropertySource
