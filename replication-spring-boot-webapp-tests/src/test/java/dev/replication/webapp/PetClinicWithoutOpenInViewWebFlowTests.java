@@ -5,9 +5,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = PetClinicApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.open-in-view=false",
 				"spring.jpa.properties.hibernate.enable_lazy_load_no_trans=true" })
+@Import(RoutingTally.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class PetClinicWithoutOpenInViewWebFlowTests {
 
@@ -34,9 +37,12 @@ class PetClinicWithoutOpenInViewWebFlowTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private RoutingTally routing;
+
 	@Test
 	void browsingAndEditingWithoutOpenInViewHasNoFailedRequest() throws Exception {
-		WebFlowMeasurement measurement = WebFlowMeasurement.run(this.port, "NoOpenInView",
+		WebFlowMeasurement measurement = WebFlowMeasurement.run(this.port, this.routing, "NoOpenInView",
 				PetClinicWebFlowTests.LOOPS, "open-in-view off");
 		assertThat(measurement.failures()).isEmpty();
 		assertThat(measurement.staleReads()).isEmpty();

@@ -19,10 +19,11 @@ record WebFlowMeasurement(long replicaScans, long primaryScans, int requests, Li
 
 	static final List<String> TABLES = List.of("owners", "pets", "types", "visits");
 
-	static WebFlowMeasurement run(int port, String run, int loops, String label)
+	static WebFlowMeasurement run(int port, RoutingTally routing, String run, int loops, String label)
 			throws SQLException, InterruptedException {
 		TableScans scans = new TableScans(SharedCluster.get(), TABLES);
 		Map<String, Long> before = scans.settled();
+		routing.reset();
 		Browser browser = new Browser(port);
 		BrowseAndEditFlow flow = new BrowseAndEditFlow(browser, run);
 		long start = System.nanoTime();
@@ -46,6 +47,7 @@ record WebFlowMeasurement(long replicaScans, long primaryScans, int requests, Li
 						+ " [%s: %d loops, %d requests in %d ms, scans per node:%s, stale reads after redirect: %d]%n",
 				measurement.replicaSharePercent(), replicas, primary, browser.failures().size(), label, loops,
 				browser.requests(), millis, perNode, flow.staleReads().size());
+		System.out.printf("MEASURED connections handed out by node (reason) [%s]: %s%n", label, routing.counts());
 		browser.failures().stream().limit(5).forEach((failure) -> System.out.println("  failed: " + failure));
 		flow.staleReads().stream().limit(5).forEach((stale) -> System.out.println("  stale: " + stale));
 		return measurement;
