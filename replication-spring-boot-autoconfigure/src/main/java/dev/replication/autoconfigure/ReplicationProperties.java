@@ -64,6 +64,11 @@ public class ReplicationProperties {
 	private final Health health = new Health();
 
 	/**
+	 * How Spring Data repository methods are routed.
+	 */
+	private final Repositories repositories = new Repositories();
+
+	/**
 	 * An embedded primary with replicas, for development.
 	 */
 	private final Embedded embedded = new Embedded();
@@ -114,6 +119,10 @@ public class ReplicationProperties {
 
 	public ReadYourWrites getReadYourWrites() {
 		return this.readYourWrites;
+	}
+
+	public Repositories getRepositories() {
+		return this.repositories;
 	}
 
 	public Embedded getEmbedded() {
@@ -313,6 +322,28 @@ public class ReplicationProperties {
 
 		public void setConnectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
+		}
+
+	}
+
+	/**
+	 * Spring Data repository settings.
+	 */
+	public static class Repositories {
+
+		/**
+		 * Whether Spring Data repository query methods that only read (derived find/count/exists
+		 * queries, @Query without @Modifying) run as if annotated @ReadOnly, and derived deletes,
+		 * @Modifying and @Procedure methods as if annotated @Primary.
+		 */
+		private boolean readOnlyQueries = true;
+
+		public boolean isReadOnlyQueries() {
+			return this.readOnlyQueries;
+		}
+
+		public void setReadOnlyQueries(boolean readOnlyQueries) {
+			this.readOnlyQueries = readOnlyQueries;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.replication.routing;
 import java.time.Duration;
 import java.util.List;
 
+import dev.replication.context.JpaOutsideTransaction;
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
 import dev.replication.context.ThreadWriteHistoryScope;
@@ -154,6 +155,57 @@ class ReplicationRouterTests {
 			weights.put(replica, 1);
 		}
 		return weights;
+	}
+
+	@Test
+	void jpaStatementOutsideATransactionGoesToAReplica() {
+		assertThat(JpaOutsideTransaction.enter()).isTrue();
+		try {
+			assertDecision(this.router.decide(), "replica-1", Reason.JPA_OUTSIDE_TRANSACTION, true);
+		}
+		finally {
+			JpaOutsideTransaction.exit();
+		}
+		assertDecision(this.router.decide(), "primary", Reason.NOT_READ_ONLY, false);
+	}
+
+	@Test
+	void jpaStatementIsNotMarkedInsideATransaction() {
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		assertThat(JpaOutsideTransaction.enter()).isFalse();
+		assertThat(JpaOutsideTransaction.isActive()).isFalse();
+		assertDecision(this.router.decide(), "primary", Reason.READ_WRITE_TRANSACTION, false);
+	}
+
+	@Test
+	void jpaStatementOutsideATransactionHonoursPrimaryAndReadYourWrites() throws Exception {
+		assertThat(JpaOutsideTransaction.enter()).isTrue();
+		try {
+			RoutingContextHolder.call(RoutingIntent.PRIMARY,
+					() -> assertDecision(this.router.decide(), "primary", Reason.PRIMARY_ANNOTATION, false));
+			RoutingContextHolder.call(null, () -> {
+				this.router.recordWrite();
+				return assertDecision(this.router.decide(), "primary", Reason.READ_YOUR_WRITES, true);
+			});
+		}
+		finally {
+			JpaOutsideTransaction.exit();
+		}
+	}
+
+	@Test
+	void jpaStatementOutsideATransactionFailsOverToAnotherReplicaWithItsReason() {
+		assertThat(JpaOutsideTransaction.enter()).isTrue();
+		try {
+			RoutingDecision first = this.router.decide();
+			RoutingDecision next = this.router.decideAfterFailure(first, java.util.Set.of(first.node()),
+					new IllegalStateException("down"));
+			assertThat(next.node()).isNotEqualTo(first.node()).startsWith("replica-");
+			assertThat(next.reason()).isEqualTo(Reason.JPA_OUTSIDE_TRANSACTION);
+		}
+		finally {
+			JpaOutsideTransaction.exit();
+		}
 	}
 
 	private static RoutingDecision assertDecision(RoutingDecision decision, String node, Reason reason,
