@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.jpa.open-in-view=false",
 				"spring.jpa.properties.hibernate.enable_lazy_load_no_trans=true" })
 @Import(RoutingTally.class)
-@Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
 class PetClinicWithoutOpenInViewWebFlowTests {
 
 	@DynamicPropertySource

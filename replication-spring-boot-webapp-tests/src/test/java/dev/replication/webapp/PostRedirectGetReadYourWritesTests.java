@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same.
  */
 @SpringBootTest(classes = PetClinicApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class PostRedirectGetReadYourWritesTests {
 
 	private final EmbeddedReplicationCluster cluster = SharedCluster.get();
