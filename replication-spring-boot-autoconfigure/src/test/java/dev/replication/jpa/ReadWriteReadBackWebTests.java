@@ -80,10 +80,30 @@ abstract class ReadWriteReadBackWebTests {
 				(readBack) -> assertThat(readBack).isEqualTo("primary (written within the read-your-writes window)"));
 	}
 
+	@Test
+	void replicasServeTheReadsOfAMixOfRequests() throws Exception {
+		int replica = 0;
+		int total = 0;
+		for (int i = 0; i < 10; i++) {
+			for (String[] request : new String[][] { { "GET", "/authors/" + this.author + "/titles" },
+					{ "GET", "/books?prefix=Mix+" + this.author }, { "POST",
+							"/authors/" + this.author + "/books?title=Mix+" + this.author + "+" + i } }) {
+				for (String decision : decisions(call(request[0], request[1]))) {
+					total++;
+					replica += decision.startsWith("replica-") ? 1 : 0;
+				}
+			}
+		}
+		System.out.printf("MEASURED %s: %d of %d connections routed to a replica%n", getClass().getSimpleName(),
+				replica, total);
+		// Per round: 2 reads, then (read, write, read back): 3 of 5 on a replica.
+		assertThat(total).isEqualTo(50);
+		assertThat(replica).isEqualTo(30);
+	}
+
 	static java.util.List<String> decisions(String body) {
 		String list = body.substring(body.indexOf("\"decisions\":[") + 13);
 		list = list.substring(0, list.indexOf(']'));
-		System.out.println("MEASURED decisions " + list);
 		return java.util.Arrays.stream(list.split(",")).map((d) -> d.replace("\"", "")).toList();
 	}
 

@@ -48,6 +48,23 @@ public class LibraryController {
 	}
 
 	/**
+	 * Read the titles in a read-only transaction.
+	 */
+	@GetMapping("/authors/{id}/titles")
+	public Map<String, Object> titles(@PathVariable long id) {
+		return Map.of("titles", this.library.titles(id), "decisions", RequestRoutingLog.decisions());
+	}
+
+	/**
+	 * Search books with a query method, outside any transaction.
+	 */
+	@GetMapping("/books")
+	public Map<String, Object> search(@RequestParam String prefix) {
+		return Map.of("count", this.books.findByTitleStartingWith(prefix).size(), "decisions",
+				RequestRoutingLog.decisions());
+	}
+
+	/**
 	 * Render an author's page: the books are loaded lazily, outside the transaction that loaded
 	 * the author, as a view would.
 	 */
