@@ -2,7 +2,7 @@ package dev.replication.autoconfigure;
 
 import dev.replication.jpa.ReplicationHibernatePropertiesCustomizer;
 import dev.replication.routing.ReplicationDataSource;
-import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.SessionEventListener;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,14 +19,14 @@ import org.springframework.context.annotation.Bean;
  * reads outside a transaction may go to a replica.
  */
 @AutoConfiguration(after = ReplicationAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
-@ConditionalOnClass({ HibernatePropertiesCustomizer.class, ConnectionProvider.class })
+@ConditionalOnClass({ HibernatePropertiesCustomizer.class, SessionEventListener.class })
 @ConditionalOnBean(ReplicationDataSource.class)
 public final class ReplicationHibernateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReplicationHibernatePropertiesCustomizer replicationHibernatePropertiesCustomizer(ReplicationDataSource dataSource) {
-		return new ReplicationHibernatePropertiesCustomizer(dataSource);
+	ReplicationHibernatePropertiesCustomizer replicationHibernatePropertiesCustomizer() {
+		return new ReplicationHibernatePropertiesCustomizer();
 	}
 
 }

@@ -2,8 +2,6 @@ package dev.replication.jpa;
 
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -11,9 +9,11 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 
 /**
  * Makes Hibernate route each transaction of an open-in-view request on its own: it gives the
- * connection back after every transaction instead of holding the first one it fetched (a
- * replica, perhaps) until the request ends, and fetches connections through a
- * {@link ReplicationConnectionProvider}. A setting the application made itself is left alone.
+ * connection back after every transaction (and after every statement outside one) instead of
+ * holding the first one it fetched (a replica's, perhaps) until the request ends. Then lets the
+ * statements sessions prepare outside a transaction be routed as reads, through a
+ * {@link JpaOutsideTransactionListener}, unless Hibernate is told to hold its connections. A
+ * setting the application made itself is left alone.
  */
 public class ReplicationHibernatePropertiesCustomizer implements HibernatePropertiesCustomizer {
 
@@ -23,9 +23,9 @@ public class ReplicationHibernatePropertiesCustomizer implements HibernateProper
 	public static final String CONNECTION_HANDLING = "hibernate.connection.handling_mode";
 
 	/**
-	 * Hibernate's connection provider setting.
+	 * Hibernate's setting of the listener added to every session.
 	 */
-	public static final String CONNECTION_PROVIDER = "hibernate.connection.provider_class";
+	public static final String SESSION_LISTENER = "hibernate.session.events.auto";
 
 	/**
 	 * Acquire on first use, give back when the transaction (or the statement, outside one) ends.
@@ -34,25 +34,21 @@ public class ReplicationHibernatePropertiesCustomizer implements HibernateProper
 
 	private static final Log logger = LogFactory.getLog(ReplicationHibernatePropertiesCustomizer.class);
 
-	private final DataSource dataSource;
-
-	/**
-	 * Create a customizer for an EntityManagerFactory over {@code dataSource}.
-	 */
-	public ReplicationHibernatePropertiesCustomizer(DataSource dataSource) {
-		this.dataSource = dataSource;
-	}
-
 	@Override
 	public void customize(Map<String, Object> properties) {
 		Object handling = properties.putIfAbsent(CONNECTION_HANDLING, RELEASE_AFTER_TRANSACTION);
-		if (handling != null && !RELEASE_AFTER_TRANSACTION.equals(String.valueOf(handling))) {
+		if (handling != null && !String.valueOf(handling).contains("RELEASE_AFTER_")) {
+			// A held connection keeps the node of the request's first statement: a read on a replica
+			// outside a transaction would then take the request's later writes there too.
 			logger.warn("'spring.jpa.properties." + CONNECTION_HANDLING + "' is [" + handling
-					+ "]: with open-in-view, a request may run later transactions on the node of its first one");
+					+ "]: with open-in-view, a request runs its later transactions on the node of its first one,"
+					+ " and JPA reads outside a transaction go to the primary");
+			return;
 		}
-		if (properties.putIfAbsent(CONNECTION_PROVIDER, new ReplicationConnectionProvider(this.dataSource)) != null) {
-			logger.info("'spring.jpa.properties." + CONNECTION_PROVIDER
-					+ "' is set: JPA reads outside a transaction go to the primary");
+		Object listener = properties.putIfAbsent(SESSION_LISTENER, JpaOutsideTransactionListener.class.getName());
+		if (listener != null && !JpaOutsideTransactionListener.class.getName().equals(String.valueOf(listener))) {
+			logger.info("'spring.jpa.properties." + SESSION_LISTENER + "' is [" + listener
+					+ "]: JPA reads outside a transaction go to the primary");
 		}
 	}
 

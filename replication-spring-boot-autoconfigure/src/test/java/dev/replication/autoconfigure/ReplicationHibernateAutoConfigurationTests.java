@@ -3,7 +3,7 @@ package dev.replication.autoconfigure;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.replication.jpa.ReplicationConnectionProvider;
+import dev.replication.jpa.JpaOutsideTransactionListener;
 import dev.replication.jpa.ReplicationHibernatePropertiesCustomizer;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +34,30 @@ class ReplicationHibernateAutoConfigurationTests {
 			context.getBean(ReplicationHibernatePropertiesCustomizer.class).customize(properties);
 			assertThat(properties).containsEntry("hibernate.connection.handling_mode",
 					"DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION");
-			assertThat(properties.get("hibernate.connection.provider_class"))
-				.isInstanceOf(ReplicationConnectionProvider.class);
+			assertThat(properties).containsEntry("hibernate.session.events.auto",
+					JpaOutsideTransactionListener.class.getName());
+		});
+	}
+
+	@Test
+	void connectionsAreNotMarkedWhenHibernateHoldsThem() {
+		this.contextRunner.run((context) -> {
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_HOLD");
+			context.getBean(ReplicationHibernatePropertiesCustomizer.class).customize(properties);
+			assertThat(properties).containsEntry("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_HOLD")
+				.doesNotContainKey("hibernate.session.events.auto");
+		});
+	}
+
+	@Test
+	void connectionsAreMarkedWhenTheApplicationReleasesThemItself() {
+		this.contextRunner.run((context) -> {
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_RELEASE_AFTER_STATEMENT");
+			context.getBean(ReplicationHibernatePropertiesCustomizer.class).customize(properties);
+			assertThat(properties).containsEntry("hibernate.session.events.auto",
+					JpaOutsideTransactionListener.class.getName());
 		});
 	}
 
@@ -43,11 +65,12 @@ class ReplicationHibernateAutoConfigurationTests {
 	void settingsTheApplicationMadeAreLeftAlone() {
 		this.contextRunner.run((context) -> {
 			Map<String, Object> properties = new HashMap<>();
-			properties.put("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_HOLD");
-			properties.put("hibernate.connection.provider_class", "com.example.Provider");
+			properties.put("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION");
+			properties.put("hibernate.session.events.auto", "com.example.Listener");
 			context.getBean(ReplicationHibernatePropertiesCustomizer.class).customize(properties);
-			assertThat(properties).containsEntry("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_HOLD")
-				.containsEntry("hibernate.connection.provider_class", "com.example.Provider");
+			assertThat(properties)
+				.containsEntry("hibernate.connection.handling_mode", "DELAYED_ACQUISITION_AND_RELEASE_AFTER_TRANSACTION")
+				.containsEntry("hibernate.session.events.auto", "com.example.Listener");
 		});
 	}
 
