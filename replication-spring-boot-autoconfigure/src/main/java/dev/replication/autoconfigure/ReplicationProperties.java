@@ -54,7 +54,8 @@ public class ReplicationProperties {
 	private boolean fallbackToPrimary = true;
 
 	/**
-	 * Read-your-writes: how long reads stay on the primary after a write.
+	 * Read-your-writes: how long reads stay on the primary after a write, and where a caller's
+	 * writes are remembered.
 	 */
 	private final ReadYourWrites readYourWrites = new ReadYourWrites();
 
@@ -221,12 +222,97 @@ public class ReplicationProperties {
 		 */
 		private Duration window = Duration.ofSeconds(2);
 
+		/**
+		 * Where a caller's writes are remembered: 'request' (the HTTP request, else the
+		 * thread's outermost routed call), 'session' (the HTTP session, across the user's
+		 * requests) or 'cookie' (a signed cookie, across requests and application instances).
+		 */
+		private String scope = "request";
+
+		/**
+		 * The cookie of the 'cookie' scope.
+		 */
+		private final Cookie cookie = new Cookie();
+
 		public Duration getWindow() {
 			return this.window;
 		}
 
 		public void setWindow(Duration window) {
 			this.window = window;
+		}
+
+		public String getScope() {
+			return this.scope;
+		}
+
+		public void setScope(String scope) {
+			this.scope = scope;
+		}
+
+		public Cookie getCookie() {
+			return this.cookie;
+		}
+
+	}
+
+	/**
+	 * The signed cookie that carries a caller's writes in the 'cookie' scope.
+	 */
+	public static class Cookie {
+
+		/**
+		 * Name of the cookie.
+		 */
+		private String name = "replication-token";
+
+		/**
+		 * Key the cookie is signed with (HMAC-SHA256), at least 32 characters and the same on
+		 * every application instance. Required with the 'cookie' scope.
+		 */
+		private String secret;
+
+		/**
+		 * How long a cookie is kept and trusted after the write it records.
+		 */
+		private Duration maxAge = Duration.ofMinutes(5);
+
+		/**
+		 * Whether the cookie is only sent over HTTPS. Unset to mark it so when the request came
+		 * over HTTPS.
+		 */
+		private Boolean secure;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public Boolean getSecure() {
+			return this.secure;
+		}
+
+		public void setSecure(Boolean secure) {
+			this.secure = secure;
 		}
 
 	}

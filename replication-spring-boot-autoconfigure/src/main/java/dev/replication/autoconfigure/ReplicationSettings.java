@@ -26,6 +26,11 @@ final class ReplicationSettings {
 	 */
 	private static final int MAX_WEIGHT = 1000;
 
+	/**
+	 * An HMAC-SHA256 key shorter than the hash (32 bytes) is weaker than it needs to be.
+	 */
+	static final int MIN_COOKIE_SECRET_LENGTH = 32;
+
 	private final ReplicationProperties properties;
 
 	ReplicationSettings(ReplicationProperties properties) {
@@ -111,6 +116,59 @@ final class ReplicationSettings {
 							+ "or to 0 to turn read-your-writes off.");
 		}
 		return window;
+	}
+
+	/**
+	 * Return the read-your-writes scope: 'request', 'session' or 'cookie'.
+	 */
+	String readYourWritesScope() {
+		String value = this.properties.getReadYourWrites().getScope();
+		String normalized = (value != null) ? value.trim().toLowerCase() : "";
+		return switch (normalized) {
+			case "request", "session", "cookie" -> normalized;
+			default -> throw new InvalidReplicationConfigurationException("replication.read-your-writes.scope",
+					"has the unknown value [" + value + "]",
+					"Set 'replication.read-your-writes.scope' to 'request' (the default), 'session' or 'cookie'.");
+		};
+	}
+
+	/**
+	 * Return the cookie secret, which the 'cookie' scope needs long enough to resist guessing.
+	 * The secret itself never appears in a message.
+	 */
+	String cookieSecret() {
+		String secret = this.properties.getReadYourWrites().getCookie().getSecret();
+		if (secret == null || secret.isBlank() || secret.length() < MIN_COOKIE_SECRET_LENGTH) {
+			throw new InvalidReplicationConfigurationException("replication.read-your-writes.cookie.secret",
+					((secret == null || secret.isBlank()) ? "is required" : "is too short")
+							+ " with 'replication.read-your-writes.scope' set to 'cookie'",
+					"Set 'replication.read-your-writes.cookie.secret' to a random value of at least "
+							+ MIN_COOKIE_SECRET_LENGTH + " characters, the same on every instance and kept out of "
+							+ "source control (for example the output of 'openssl rand -base64 48'), or set "
+							+ "'replication.read-your-writes.scope' to 'request' or 'session'.");
+		}
+		return secret;
+	}
+
+	/**
+	 * Return the cookie's max age, positive.
+	 */
+	Duration cookieMaxAge() {
+		return positive("replication.read-your-writes.cookie.max-age",
+				this.properties.getReadYourWrites().getCookie().getMaxAge(), "5m");
+	}
+
+	/**
+	 * Return the cookie's name, a valid cookie name.
+	 */
+	String cookieName() {
+		String name = this.properties.getReadYourWrites().getCookie().getName();
+		if (name == null || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+			throw new InvalidReplicationConfigurationException("replication.read-your-writes.cookie.name",
+					"is not a valid cookie name", "Set 'replication.read-your-writes.cookie.name' to letters, "
+							+ "digits and dashes, such as 'replication-token' (the default).");
+		}
+		return name;
 	}
 
 	private static Duration positive(String property, Duration value, String example) {
