@@ -1,5 +1,8 @@
 package dev.replication.autoconfigure;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 import dev.replication.context.CookieWriteHistoryScope;
 import dev.replication.context.ReadYourWrites;
 import dev.replication.context.ReadYourWritesTaskDecorator;
@@ -111,9 +114,12 @@ final class ReadYourWritesConfigurations {
 
 	/**
 	 * Registers the accessor with Micrometer's global {@link ContextRegistry} while the context
-	 * runs. The registry holds one accessor per key: the application context started last wins.
+	 * runs. The registry holds one accessor per key: the application context started last wins,
+	 * and when it closes the one started before it takes over again.
 	 */
 	static final class ContextRegistration implements InitializingBean, DisposableBean {
+
+		private static final Deque<ReadYourWritesThreadLocalAccessor> live = new ArrayDeque<>();
 
 		private final ReadYourWritesThreadLocalAccessor accessor;
 
@@ -123,12 +129,22 @@ final class ReadYourWritesConfigurations {
 
 		@Override
 		public void afterPropertiesSet() {
-			ContextRegistry.getInstance().registerThreadLocalAccessor(this.accessor);
+			synchronized (live) {
+				live.push(this.accessor);
+				ContextRegistry.getInstance().registerThreadLocalAccessor(this.accessor);
+			}
 		}
 
 		@Override
 		public void destroy() {
-			ContextRegistry.getInstance().removeThreadLocalAccessor(ReadYourWritesThreadLocalAccessor.KEY);
+			synchronized (live) {
+				live.remove(this.accessor);
+				ContextRegistry registry = ContextRegistry.getInstance();
+				registry.removeThreadLocalAccessor(ReadYourWritesThreadLocalAccessor.KEY);
+				if (!live.isEmpty()) {
+					registry.registerThreadLocalAccessor(live.peek());
+				}
+			}
 		}
 
 	}
