@@ -2,6 +2,8 @@ package dev.replication.context;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.replication.testapp.Browser;
@@ -61,6 +63,12 @@ class ReadYourWritesHandOffIntegrationTests {
 
 	@Autowired
 	private ThreadPoolTaskSchedulerBuilder schedulerBuilder;
+
+	@Autowired
+	private ReadYourWrites readYourWrites;
+
+	@Autowired
+	private ReadYourWritesTaskDecorator decorator;
 
 	@Autowired
 	private JdbcTemplate jdbcTemplate;
@@ -132,19 +140,33 @@ class ReadYourWritesHandOffIntegrationTests {
 				threads[0] = Thread.currentThread().getName();
 				return write("written by the first task");
 			}).get(30, TimeUnit.SECONDS);
+			ConsistencyToken[] seenByNext = new ConsistencyToken[1];
 			NoteView next = single.submit(() -> {
 				threads[1] = Thread.currentThread().getName();
+				seenByNext[0] = this.readYourWrites.currentToken();
 				return find(id);
 			}).get(30, TimeUnit.SECONDS);
 			assertThat(threads[1]).isEqualTo(threads[0]);
+			assertThat(seenByNext[0]).as("token left by the first task").isSameAs(ConsistencyToken.NONE);
 			assertThat(next.inRecovery()).as("the unrelated task is not pinned to the primary").isTrue();
 			assertThat(next.found()).isFalse();
-			assertThat(single.getThreadPoolExecutor().submit(RoutingContextHolder::isActive).get(30, TimeUnit.SECONDS))
+		}
+		finally {
+			single.shutdown();
+		}
+	}
+
+	@Test
+	void decoratedTaskLeavesNoRoutingStateOnItsThread() throws Exception {
+		ExecutorService single = Executors.newSingleThreadExecutor();
+		try (PausedReplicas paused = PausedReplicas.all()) {
+			single.submit(this.decorator.decorate(() -> write("written by a decorated task"))).get(30, TimeUnit.SECONDS);
+			assertThat(single.submit(RoutingContextHolder::isActive).get(30, TimeUnit.SECONDS))
 				.as("routing state left on the thread")
 				.isFalse();
 		}
 		finally {
-			single.shutdown();
+			single.shutdownNow();
 		}
 	}
 
