@@ -4,11 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Asks a replica, on the connection just taken from its pool, whether it has replayed the
- * current caller's token, for a read the health monitor's cached positions could not place:
- * waits for it up to {@code replication.read-your-writes.max-wait}, polling, and otherwise sends
- * the read to the primary.
+ * current caller's token, for a read the health monitor's cached positions could not place, and
+ * may wait for it up to {@code replication.read-your-writes.max-wait}, polling.
  */
 final class ReplayCheck {
 
@@ -29,21 +30,22 @@ final class ReplayCheck {
 	/**
 	 * Return the decision to follow for {@code decision}, which asks to check replay, now that
 	 * {@code connection} to its replica is open: the replica's own decision if it has replayed the
-	 * caller's token (after waiting, if need be), else the primary's. The caller closes the
-	 * connection if the primary is returned.
+	 * caller's token (after waiting up to the longest wait allowed, if {@code wait}), else
+	 * {@code null}.
 	 */
-	RoutingDecision check(RoutingDecision decision, Connection connection) throws SQLException {
+	@Nullable RoutingDecision check(RoutingDecision decision, Connection connection, boolean wait)
+			throws SQLException {
 		long required = this.router.requiredPosition();
 		this.stats.replayChecks.increment();
 		if (WalPositions.query(connection, WalPositions.REPLAYED) >= required) {
 			this.stats.replicaReads.increment();
 			return decision.replayed;
 		}
-		if (this.maxWaitNanos > 0 && await(connection, required)) {
+		if (wait && this.maxWaitNanos > 0 && await(connection, required)) {
 			this.stats.replicaReads.increment();
 			return decision.waited;
 		}
-		return this.router.notReplayed();
+		return null;
 	}
 
 	private boolean await(Connection connection, long required) throws SQLException {

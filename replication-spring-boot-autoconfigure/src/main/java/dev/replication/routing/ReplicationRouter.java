@@ -248,6 +248,32 @@ public class ReplicationRouter {
 	}
 
 	/**
+	 * Return how many replicas may serve reads now.
+	 */
+	int readableReplicas() {
+		return this.table.positions.length;
+	}
+
+	/**
+	 * Return the decision that asks the readable replica after that of {@code checked} whether it
+	 * has replayed the caller's token, or {@code null} if no replica may serve reads.
+	 */
+	@Nullable RoutingDecision nextToCheck(RoutingDecision checked) {
+		RoutingTable table = this.table;
+		RoutingDecision[] candidates = (checked.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
+				? table.readOnlyTransactionChecked : table.readOnlyAnnotationChecked;
+		if (candidates.length == 0) {
+			return null;
+		}
+		for (int i = 0; i < candidates.length; i++) {
+			if (candidates[i].node().equals(checked.node())) {
+				return candidates[(i + 1) % candidates.length];
+			}
+		}
+		return candidates[0];
+	}
+
+	/**
 	 * Return the decision for a read that no replica could serve because none had replayed the
 	 * caller's writes.
 	 */

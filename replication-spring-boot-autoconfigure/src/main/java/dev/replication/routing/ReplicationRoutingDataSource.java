@@ -212,31 +212,48 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 
 	/**
 	 * Take a connection to the replica of {@code decision}, which asks to check replay, and ask it
-	 * whether it has replayed the caller's token. Return it, ready for the caller, with the
-	 * decision it follows; or, when the read must go to the primary, only that decision (the
-	 * replica's connection is given back), so that a failure to reach the primary is the
-	 * primary's and not the replica's.
+	 * whether it has replayed the caller's token; if not, ask each other readable replica in turn,
+	 * and wait (up to the longest wait allowed) on the last one asked. Return the first far enough,
+	 * ready for the caller, with the decision it follows; or, when the read must go to the primary,
+	 * only that decision, so that a failure to reach the primary is the primary's. A failure of the
+	 * first replica is thrown, for the caller's fail-over; one of a replica asked after it only
+	 * takes that replica out of the asking.
 	 */
 	Checked checkReplay(RoutingDecision decision) throws SQLException {
-		Connection connection = node(decision).getConnection();
-		RoutingDecision followed;
-		try {
-			followed = this.replayCheck.check(decision, connection);
+		int replicas = this.router.readableReplicas();
+		RoutingDecision asking = decision;
+		for (int asked = 1; asking != null; asked++) {
+			boolean last = asked >= replicas;
+			Connection connection = null;
+			try {
+				connection = node(asking).getConnection();
+				RoutingDecision followed = this.replayCheck.check(asking, connection, last);
+				if (followed != null) {
+					return new Checked(prepare(followed, connection), followed);
+				}
+				connection.close();
+			}
+			catch (SQLException | RuntimeException ex) {
+				closeAfterFailure(connection, ex);
+				if (asked == 1) {
+					throw ex;
+				}
+				nodeFailed(asking.node(), ex);
+			}
+			asking = last ? null : this.router.nextToCheck(asking);
 		}
-		catch (SQLException | RuntimeException ex) {
+		return new Checked(null, this.router.notReplayed());
+	}
+
+	private static void closeAfterFailure(@Nullable Connection connection, Exception failure) {
+		if (connection != null) {
 			try {
 				connection.close();
 			}
-			catch (SQLException closeFailure) {
-				ex.addSuppressed(closeFailure);
+			catch (SQLException ex) {
+				failure.addSuppressed(ex);
 			}
-			throw ex;
 		}
-		if (followed.primary()) {
-			connection.close();
-			return new Checked(null, followed);
-		}
-		return new Checked(prepare(followed, connection), followed);
 	}
 
 	/**
