@@ -54,8 +54,8 @@ public class ReplicationProperties {
 	private boolean fallbackToPrimary = true;
 
 	/**
-	 * Read-your-writes: how long reads stay on the primary after a write, and where a caller's
-	 * writes are remembered.
+	 * Read-your-writes: how a caller's reads are kept from data older than its writes, and where
+	 * a caller's writes are remembered.
 	 */
 	private final ReadYourWrites readYourWrites = new ReadYourWrites();
 
@@ -217,10 +217,29 @@ public class ReplicationProperties {
 	public static class ReadYourWrites {
 
 		/**
-		 * How long reads stay on the primary after a write in the same request (or, outside a
-		 * request, the same outermost routed call). Zero turns read-your-writes off.
+		 * How a caller's reads are kept from older data than it wrote: 'lsn' (a replica that has
+		 * replayed the caller's writes, else the primary), 'window' (the primary for a fixed time
+		 * after a write) or 'none'.
+		 */
+		private String mode = "lsn";
+
+		/**
+		 * In window mode, how long reads stay on the primary after a write in the same request
+		 * (or, outside a request, the same outermost routed call). Zero turns read-your-writes off.
 		 */
 		private Duration window = Duration.ofSeconds(2);
+
+		/**
+		 * In lsn mode, how long a read may wait for the chosen replica to replay the caller's
+		 * writes before it goes to the primary instead. Zero does not wait.
+		 */
+		private Duration maxWait = Duration.ZERO;
+
+		/**
+		 * Whether, in lsn mode, what a caller has read also holds its later reads back from older
+		 * data, even if it wrote nothing; costs a position query on each read connection.
+		 */
+		private boolean monotonicReads;
 
 		/**
 		 * Where a caller's writes are remembered: 'request' (the HTTP request, else the
@@ -234,12 +253,36 @@ public class ReplicationProperties {
 		 */
 		private final Cookie cookie = new Cookie();
 
+		public String getMode() {
+			return this.mode;
+		}
+
+		public void setMode(String mode) {
+			this.mode = mode;
+		}
+
 		public Duration getWindow() {
 			return this.window;
 		}
 
 		public void setWindow(Duration window) {
 			this.window = window;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public boolean isMonotonicReads() {
+			return this.monotonicReads;
+		}
+
+		public void setMonotonicReads(boolean monotonicReads) {
+			this.monotonicReads = monotonicReads;
 		}
 
 		public String getScope() {

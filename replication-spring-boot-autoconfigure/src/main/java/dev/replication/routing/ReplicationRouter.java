@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.replication.cluster.ClusterView;
+import dev.replication.context.ConsistencyToken;
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
 import dev.replication.context.WriteHistory;
@@ -21,9 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * every decision can say why it was made.
  *
  * <p>The rules, in order: {@code @Primary} in effect, a read-write transaction, or no sign that
- * the caller only reads go to the primary; a read-only caller goes to the primary while its
- * {@linkplain WriteHistoryScope scope} wrote within the read-your-writes window, and otherwise to
- * a healthy replica the {@link ReplicaLoadBalancer} picks. The decision is made when a connection
+ * the caller only reads go to the primary; a read-only caller goes to a healthy replica the
+ * {@link ReplicaLoadBalancer} picks, unless read-your-writes says otherwise: in window mode the
+ * primary serves it while its {@linkplain WriteHistoryScope scope} wrote within the window; in
+ * lsn mode only a replica known (or, when the connection is taken, found) to have replayed the
+ * caller's token serves it, else the primary. The decision is made when a connection
  * is fetched, after Spring has started the transaction, so its read-only flag is known.
  *
  * <p>Which node is the primary and which replicas may serve reads is kept up to date by
@@ -37,9 +40,15 @@ public class ReplicationRouter {
 
 	private final WriteHistoryScope writeHistoryScope;
 
+	private final ReadYourWritesPolicy readYourWrites;
+
+	private final ReadYourWritesMode mode;
+
 	private final long windowNanos;
 
 	private final boolean fallbackToPrimary;
+
+	private final ReadYourWritesStats stats = new ReadYourWritesStats();
 
 	private volatile RoutingTable table;
 
@@ -51,10 +60,24 @@ public class ReplicationRouter {
 	 */
 	public ReplicationRouter(String primary, Map<String, Integer> replicaWeights, ReplicaLoadBalancer.Factory balancers,
 			WriteHistoryScope writeHistoryScope, Duration readYourWritesWindow, boolean fallbackToPrimary) {
+		this(primary, replicaWeights, balancers, writeHistoryScope, ReadYourWritesPolicy.window(readYourWritesWindow),
+				fallbackToPrimary);
+	}
+
+	/**
+	 * Create a router for {@code primary} and the replicas in {@code replicaWeights} (in
+	 * load-balancing order), keeping read-your-writes as {@code readYourWrites} says and, when no
+	 * replica is healthy, sending reads to the primary if {@code fallbackToPrimary}. Until told
+	 * otherwise, every replica is taken to be healthy.
+	 */
+	public ReplicationRouter(String primary, Map<String, Integer> replicaWeights, ReplicaLoadBalancer.Factory balancers,
+			WriteHistoryScope writeHistoryScope, ReadYourWritesPolicy readYourWrites, boolean fallbackToPrimary) {
 		this.replicaWeights = new LinkedHashMap<>(replicaWeights);
 		this.balancers = balancers;
 		this.writeHistoryScope = writeHistoryScope;
-		this.windowNanos = readYourWritesWindow.toNanos();
+		this.readYourWrites = readYourWrites;
+		this.mode = readYourWrites.mode();
+		this.windowNanos = readYourWrites.window().toNanos();
 		this.fallbackToPrimary = fallbackToPrimary;
 		this.table = new RoutingTable(ClusterView.unchecked(primary, new ArrayList<>(replicaWeights.keySet())),
 				this.replicaWeights, balancers, !replicaWeights.isEmpty());
@@ -82,9 +105,14 @@ public class ReplicationRouter {
 		if (!table.replicasConfigured) {
 			return table.primary(RoutingDecision.Reason.NO_REPLICA);
 		}
-		if (this.windowNanos > 0) {
+		long required = 0;
+		if (this.mode == ReadYourWritesMode.LSN) {
+			required = requiredPosition();
+		}
+		else if (this.mode == ReadYourWritesMode.WINDOW) {
 			WriteHistory history = this.writeHistoryScope.current(false);
 			if (history != null && history.wroteWithin(this.windowNanos)) {
+				this.stats.primaryReadsForToken.increment();
 				return table.primary(RoutingDecision.Reason.READ_YOUR_WRITES);
 			}
 		}
@@ -92,6 +120,14 @@ public class ReplicationRouter {
 			return noHealthyReplica(table, null);
 		}
 		int replica = table.balancer.next();
+		if (required > 0) {
+			RoutingDecision decision = table.replicaAt(required, replica, readOnlyTransaction);
+			if (!decision.checkReplay) {
+				this.stats.replicaReads.increment();
+			}
+			return decision;
+		}
+		this.stats.replicaReads.increment();
 		// A read-only transaction joined by @ReadOnly is reported as the transaction: it is what pins the connection.
 		return readOnlyTransaction ? table.readOnlyTransaction[replica] : table.readOnlyAnnotation[replica];
 	}
@@ -113,15 +149,25 @@ public class ReplicationRouter {
 			}
 			return tried.contains(table.primary) ? null : table.primary(failed.reason());
 		}
-		RoutingDecision[] candidates = (failed.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
-				? table.readOnlyTransaction : table.readOnlyAnnotation;
+		boolean transaction = failed.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION;
+		RoutingDecision[] candidates = transaction ? table.readOnlyTransaction : table.readOnlyAnnotation;
 		if (candidates.length > 0) {
+			// Never a replica behind the caller's token: one not known to be far enough is asked first.
+			long required = (this.mode == ReadYourWritesMode.LSN) ? requiredPosition() : 0;
 			int start = table.balancer.next();
+			int unchecked = -1;
 			for (int i = 0; i < candidates.length; i++) {
-				RoutingDecision candidate = candidates[(start + i) % candidates.length];
-				if (!tried.contains(candidate.node())) {
-					return candidate;
+				int index = (start + i) % candidates.length;
+				if (!tried.contains(candidates[index].node())) {
+					if (required <= 0 || table.positions[index] >= required) {
+						return candidates[index];
+					}
+					unchecked = (unchecked < 0) ? index : unchecked;
 				}
+			}
+			if (unchecked >= 0) {
+				return transaction ? table.readOnlyTransactionChecked[unchecked]
+						: table.readOnlyAnnotationChecked[unchecked];
 			}
 		}
 		if (table.primary != null && tried.contains(table.primary)) {
@@ -164,6 +210,90 @@ public class ReplicationRouter {
 		if (history != null) {
 			history.recordWrite();
 		}
+	}
+
+	/**
+	 * Record that the current caller has written to the primary, in a commit covered by WAL
+	 * position {@code position}, if a scope is active to remember it in.
+	 */
+	public void recordWrite(long position) {
+		WriteHistory history = this.writeHistoryScope.current(true);
+		if (history != null) {
+			this.stats.tokensTaken.increment();
+			history.advance(ConsistencyToken.of(position, System.currentTimeMillis()));
+		}
+	}
+
+	/**
+	 * Record that the current caller has read data up to WAL position {@code position} (monotonic
+	 * reads): its later reads must not see an older state.
+	 */
+	public void recordRead(long position) {
+		if (position <= 0) {
+			return;
+		}
+		WriteHistory history = this.writeHistoryScope.current(true);
+		if (history != null) {
+			history.advance(ConsistencyToken.of(position, 0));
+		}
+	}
+
+	/**
+	 * Return the WAL position a replica must have replayed to serve the current caller in lsn
+	 * mode, 0 if any replica may.
+	 */
+	public long requiredPosition() {
+		WriteHistory history = this.writeHistoryScope.current(false);
+		return (history != null) ? history.token().position() : 0;
+	}
+
+	/**
+	 * Return how many replicas may serve reads now.
+	 */
+	int readableReplicas() {
+		return this.table.positions.length;
+	}
+
+	/**
+	 * Return the decision that asks the readable replica after that of {@code checked} whether it
+	 * has replayed the caller's token, or {@code null} if no replica may serve reads.
+	 */
+	@Nullable RoutingDecision nextToCheck(RoutingDecision checked) {
+		RoutingTable table = this.table;
+		RoutingDecision[] candidates = (checked.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
+				? table.readOnlyTransactionChecked : table.readOnlyAnnotationChecked;
+		if (candidates.length == 0) {
+			return null;
+		}
+		for (int i = 0; i < candidates.length; i++) {
+			if (candidates[i].node().equals(checked.node())) {
+				return candidates[(i + 1) % candidates.length];
+			}
+		}
+		return candidates[0];
+	}
+
+	/**
+	 * Return the decision for a read that no replica could serve because none had replayed the
+	 * caller's writes.
+	 */
+	RoutingDecision notReplayed() {
+		this.stats.primaryReadsForToken.increment();
+		return this.table.primary(RoutingDecision.Reason.NOT_REPLAYED);
+	}
+
+	/**
+	 * Return the read-your-writes settings this router follows.
+	 */
+	public ReadYourWritesPolicy readYourWrites() {
+		return this.readYourWrites;
+	}
+
+	/**
+	 * Return the counters of read-your-writes routing.
+	 */
+	public ReadYourWritesStats readYourWritesStats() {
+		return this.stats;
 	}
 
 	/**

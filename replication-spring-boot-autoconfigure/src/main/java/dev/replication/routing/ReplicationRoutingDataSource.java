@@ -14,6 +14,8 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -48,6 +50,12 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 
 	private final PoolRetirement poolRetirement = new PoolRetirement();
 
+	private final ReplayCheck replayCheck;
+
+	private final ReadYourWritesMode readYourWritesMode;
+
+	private final boolean monotonicReads;
+
 	private volatile boolean closed;
 
 	/**
@@ -63,6 +71,9 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		this.poolFactory = poolFactory;
 		this.listeners = listeners.toArray(RoutingListener[]::new);
 		this.failureListener = failureListener;
+		this.replayCheck = new ReplayCheck(router, router.readYourWrites().maxWait());
+		this.readYourWritesMode = router.readYourWrites().mode();
+		this.monotonicReads = router.readYourWrites().monotonicReads();
 		setTargetDataSources(new HashMap<>(nodes));
 		setLenientFallback(false);
 		afterPropertiesSet();
@@ -89,7 +100,15 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		Set<String> tried = null;
 		while (true) {
 			try {
-				Connection connection = openConnection(decision);
+				Connection connection;
+				if (decision.checkReplay) {
+					Checked checked = checkReplay(decision);
+					decision = checked.decision();
+					connection = (checked.connection() != null) ? checked.connection() : openConnection(decision);
+				}
+				else {
+					connection = openConnection(decision);
+				}
 				if (!decision.primary() && !TransactionSynchronizationManager.isActualTransactionActive()) {
 					return ReadFailoverConnection.wrap(this, connection, decision);
 				}
@@ -191,6 +210,58 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		return prepare(decision, node(decision).getConnection());
 	}
 
+	/**
+	 * Take a connection to the replica of {@code decision}, which asks to check replay, and ask it
+	 * whether it has replayed the caller's token; if not, ask each other readable replica in turn,
+	 * and wait (up to the longest wait allowed) on the last one asked. Return the first far enough,
+	 * ready for the caller, with the decision it follows; or, when the read must go to the primary,
+	 * only that decision, so that a failure to reach the primary is the primary's. A failure of the
+	 * first replica is thrown, for the caller's fail-over; one of a replica asked after it only
+	 * takes that replica out of the asking.
+	 */
+	Checked checkReplay(RoutingDecision decision) throws SQLException {
+		int replicas = this.router.readableReplicas();
+		RoutingDecision asking = decision;
+		for (int asked = 1; asking != null; asked++) {
+			boolean last = asked >= replicas;
+			Connection connection = null;
+			try {
+				connection = node(asking).getConnection();
+				RoutingDecision followed = this.replayCheck.check(asking, connection, last);
+				if (followed != null) {
+					return new Checked(prepare(followed, connection), followed);
+				}
+				connection.close();
+			}
+			catch (SQLException | RuntimeException ex) {
+				closeAfterFailure(connection, ex);
+				if (asked == 1) {
+					throw ex;
+				}
+				nodeFailed(asking.node(), ex);
+			}
+			asking = last ? null : this.router.nextToCheck(asking);
+		}
+		return new Checked(null, this.router.notReplayed());
+	}
+
+	private static void closeAfterFailure(@Nullable Connection connection, Exception failure) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				failure.addSuppressed(ex);
+			}
+		}
+	}
+
+	/**
+	 * A connection taken after checking a replica's replay, and the decision it follows.
+	 */
+	record Checked(@Nullable Connection connection, RoutingDecision decision) {
+	}
+
 	void nodeFailed(String node, Throwable failure) {
 		if (ConnectionFailures.isNodeFailure(failure)) {
 			this.failureListener.nodeFailed(node, failure);
@@ -209,9 +280,14 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 				if (decision.primary() && !TransactionSynchronizationManager.isActualTransactionActive()) {
 					prepared = ReadOnlySessionConnection.wrap(connection);
 				}
+				if (this.monotonicReads) {
+					prepared = ReadTrackingConnection.wrap(prepared, this.router);
+				}
 			}
-			else if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-				prepared = WriteTrackingConnection.wrap(connection, this.router);
+			else if (this.readYourWritesMode != ReadYourWritesMode.NONE
+					&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+				prepared = WriteTrackingConnection.wrap(connection, this.router,
+						this.readYourWritesMode == ReadYourWritesMode.LSN);
 			}
 			for (RoutingListener listener : this.listeners) {
 				listener.routed(decision);

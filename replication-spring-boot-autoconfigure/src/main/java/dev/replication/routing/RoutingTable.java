@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.replication.cluster.ClusterView;
+import dev.replication.cluster.NodeStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,18 @@ final class RoutingTable {
 
 	final @Nullable ReplicaLoadBalancer balancer;
 
+	/**
+	 * What each readable replica had replayed at its last check (-1 if unknown), aligned with
+	 * {@link #readOnlyAnnotation}: a lower bound of where it is now.
+	 */
+	final long[] positions;
+
+	/** The same decisions as {@link #readOnlyAnnotation}, asking the replica how far it has replayed. */
+	final RoutingDecision[] readOnlyAnnotationChecked;
+
+	/** The same decisions as {@link #readOnlyTransaction}, asking the replica how far it has replayed. */
+	final RoutingDecision[] readOnlyTransactionChecked;
+
 	private final Map<RoutingDecision.Reason, RoutingDecision> primaryDecisions = new EnumMap<>(
 			RoutingDecision.Reason.class);
 
@@ -45,6 +58,9 @@ final class RoutingTable {
 			.toArray(RoutingDecision[]::new);
 		this.balancer = readable.isEmpty() ? null
 				: balancers.create(readable.stream().mapToInt((node) -> weights.getOrDefault(node, 1)).toArray());
+		this.positions = positions(view, readable);
+		this.readOnlyAnnotationChecked = checked(this.readOnlyAnnotation);
+		this.readOnlyTransactionChecked = checked(this.readOnlyTransaction);
 		if (primary != null) {
 			for (RoutingDecision.Reason reason : RoutingDecision.Reason.values()) {
 				if (reason.primary) {
@@ -61,7 +77,45 @@ final class RoutingTable {
 		this.readOnlyAnnotation = routing.readOnlyAnnotation;
 		this.readOnlyTransaction = routing.readOnlyTransaction;
 		this.balancer = routing.balancer;
+		this.positions = positions(view, view.readable());
+		this.readOnlyAnnotationChecked = routing.readOnlyAnnotationChecked;
+		this.readOnlyTransactionChecked = routing.readOnlyTransactionChecked;
 		this.primaryDecisions.putAll(routing.primaryDecisions);
+	}
+
+	private static long[] positions(ClusterView view, List<String> readable) {
+		long[] positions = new long[readable.size()];
+		for (int i = 0; i < positions.length; i++) {
+			NodeStatus node = view.node(readable.get(i));
+			positions[i] = (node != null) ? node.position() : -1;
+		}
+		return positions;
+	}
+
+	private static RoutingDecision[] checked(RoutingDecision[] decisions) {
+		RoutingDecision[] checked = new RoutingDecision[decisions.length];
+		for (int i = 0; i < decisions.length; i++) {
+			checked[i] = new RoutingDecision(decisions[i].node(), decisions[i].reason(), true);
+			checked[i].replayed = decisions[i];
+			checked[i].waited = new RoutingDecision(decisions[i].node(), RoutingDecision.Reason.WAITED_FOR_REPLAY);
+		}
+		return checked;
+	}
+
+	/**
+	 * Return the decision for a read that needs a replica which has replayed {@code position}:
+	 * the first replica from {@code start} (the balancer's pick) known to be that far, else the
+	 * balancer's pick asking the replica itself. Allocates nothing.
+	 */
+	RoutingDecision replicaAt(long position, int start, boolean readOnlyTransaction) {
+		int count = this.positions.length;
+		for (int i = 0; i < count; i++) {
+			int index = (start + i) % count;
+			if (this.positions[index] >= position) {
+				return readOnlyTransaction ? this.readOnlyTransaction[index] : this.readOnlyAnnotation[index];
+			}
+		}
+		return readOnlyTransaction ? this.readOnlyTransactionChecked[start] : this.readOnlyAnnotationChecked[start];
 	}
 
 	/**
