@@ -14,9 +14,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  *
  * <p>Within a request the history lives in a request attribute, loaded from the session once; the
  * session is created only when the request writes, and the token is set on it again each time it
- * moves forward, so that distributed session stores see the change. Two requests of one user
- * that write at once may each store their own token last: tokens only move forward within a
- * request, and the session keeps the one stored last.
+ * moves forward, so that distributed session stores see the change. The token stored is merged
+ * with the one found in the session, but two requests of one user writing at the very same time
+ * may still each store theirs last.
  */
 public final class SessionWriteHistoryScope implements WriteHistoryScope {
 
@@ -58,7 +58,11 @@ public final class SessionWriteHistoryScope implements WriteHistoryScope {
 		@Override
 		protected void changed(ConsistencyToken token) {
 			try {
-				this.request.setAttribute(SESSION_ATTRIBUTE, token, RequestAttributes.SCOPE_SESSION);
+				// Keep what another request of the same user stored meanwhile (a race can still lose it).
+				ConsistencyToken stored = (ConsistencyToken) this.request.getAttribute(SESSION_ATTRIBUTE,
+						RequestAttributes.SCOPE_SESSION);
+				this.request.setAttribute(SESSION_ATTRIBUTE, (stored != null) ? stored.merge(token) : token,
+						RequestAttributes.SCOPE_SESSION);
 			}
 			catch (IllegalStateException ex) {
 				// No session yet and the response is committed: one cannot be created any more.
