@@ -1,5 +1,7 @@
 package dev.replication.context;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,8 +48,8 @@ public final class CookieWriteHistoryScope implements WriteHistoryScope {
 	 * trusted for {@code maxAge}; {@code secure} set to {@code null} marks the cookie Secure when
 	 * the request came over HTTPS.
 	 */
-	public CookieWriteHistoryScope(String name, String secret, java.time.Duration maxAge, @Nullable Boolean secure) {
-		this(name, new TokenCookieCodec(secret, maxAge, java.time.Clock.systemUTC()), secure);
+	public CookieWriteHistoryScope(String name, String secret, Duration maxAge, @Nullable Boolean secure) {
+		this(name, new TokenCookieCodec(secret, maxAge, Clock.systemUTC()), secure);
 	}
 
 	CookieWriteHistoryScope(String name, TokenCookieCodec codec, @Nullable Boolean secure) {
@@ -78,6 +80,10 @@ public final class CookieWriteHistoryScope implements WriteHistoryScope {
 		return history;
 	}
 
+	/**
+	 * Return the token the request's cookie carries, {@link ConsistencyToken#NONE} if the cookie
+	 * is not to be trusted, {@code null} if the request has none.
+	 */
 	private @Nullable ConsistencyToken read(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies == null) {
@@ -85,7 +91,9 @@ public final class CookieWriteHistoryScope implements WriteHistoryScope {
 		}
 		for (Cookie cookie : cookies) {
 			if (this.name.equals(cookie.getName())) {
-				return this.codec.decode(cookie.getValue());
+				// An ignored cookie still gets a history (an empty one), so it is checked once per request.
+				ConsistencyToken token = this.codec.decode(cookie.getValue());
+				return (token != null) ? token : ConsistencyToken.NONE;
 			}
 		}
 		return null;
