@@ -225,6 +225,14 @@ public class ReplicationRouter {
 	}
 
 	/**
+	 * Return whether a write made now would be remembered: whether a scope is active to keep the
+	 * current caller's token in. When none is, taking the write's WAL position is wasted work.
+	 */
+	public boolean remembersWrites() {
+		return this.writeHistoryScope.current(true) != null;
+	}
+
+	/**
 	 * Record that the current caller has read data up to WAL position {@code position} (monotonic
 	 * reads): its later reads must not see an older state.
 	 */
