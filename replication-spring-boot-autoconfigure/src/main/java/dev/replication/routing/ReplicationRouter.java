@@ -267,18 +267,7 @@ public class ReplicationRouter {
 	 * has replayed the caller's token, or {@code null} if no replica may serve reads.
 	 */
 	@Nullable RoutingDecision nextToCheck(RoutingDecision checked) {
-		RoutingTable table = this.table;
-		RoutingDecision[] candidates = (checked.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
-				? table.readOnlyTransactionChecked : table.readOnlyAnnotationChecked;
-		if (candidates.length == 0) {
-			return null;
-		}
-		for (int i = 0; i < candidates.length; i++) {
-			if (candidates[i].node().equals(checked.node())) {
-				return candidates[(i + 1) % candidates.length];
-			}
-		}
-		return candidates[0];
+		return this.table.nextToCheck(checked);
 	}
 
 	/**
