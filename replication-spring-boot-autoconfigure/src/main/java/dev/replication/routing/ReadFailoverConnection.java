@@ -99,7 +99,7 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 			this.decision = next;
 			try {
 				if (next.checkReplay) {
-					ReplicationRoutingDataSource.Checked checked = this.dataSource.checkReplay(next);
+					ReplayCheck.Checked checked = this.dataSource.checkReplay(next);
 					next = checked.decision();
 					this.decision = next;
 					this.target = (checked.connection() != null) ? checked.connection()

@@ -225,6 +225,14 @@ public class ReplicationRouter {
 	}
 
 	/**
+	 * Return whether a write made now would be remembered: whether a scope is active to keep the
+	 * current caller's token in. When none is, taking the write's WAL position is wasted work.
+	 */
+	public boolean remembersWrites() {
+		return this.writeHistoryScope.current(true) != null;
+	}
+
+	/**
 	 * Record that the current caller has read data up to WAL position {@code position} (monotonic
 	 * reads): its later reads must not see an older state.
 	 */
@@ -259,18 +267,7 @@ public class ReplicationRouter {
 	 * has replayed the caller's token, or {@code null} if no replica may serve reads.
 	 */
 	@Nullable RoutingDecision nextToCheck(RoutingDecision checked) {
-		RoutingTable table = this.table;
-		RoutingDecision[] candidates = (checked.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
-				? table.readOnlyTransactionChecked : table.readOnlyAnnotationChecked;
-		if (candidates.length == 0) {
-			return null;
-		}
-		for (int i = 0; i < candidates.length; i++) {
-			if (candidates[i].node().equals(checked.node())) {
-				return candidates[(i + 1) % candidates.length];
-			}
-		}
-		return candidates[0];
+		return this.table.nextToCheck(checked);
 	}
 
 	/**

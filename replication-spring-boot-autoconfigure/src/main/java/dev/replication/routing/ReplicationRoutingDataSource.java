@@ -14,8 +14,6 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -71,7 +69,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		this.poolFactory = poolFactory;
 		this.listeners = listeners.toArray(RoutingListener[]::new);
 		this.failureListener = failureListener;
-		this.replayCheck = new ReplayCheck(router, router.readYourWrites().maxWait());
+		this.replayCheck = new ReplayCheck(this, router.readYourWrites().maxWait());
 		this.readYourWritesMode = router.readYourWrites().mode();
 		this.monotonicReads = router.readYourWrites().monotonicReads();
 		setTargetDataSources(new HashMap<>(nodes));
@@ -102,7 +100,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 			try {
 				Connection connection;
 				if (decision.checkReplay) {
-					Checked checked = checkReplay(decision);
+					ReplayCheck.Checked checked = checkReplay(decision);
 					decision = checked.decision();
 					connection = (checked.connection() != null) ? checked.connection() : openConnection(decision);
 				}
@@ -211,55 +209,11 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	}
 
 	/**
-	 * Take a connection to the replica of {@code decision}, which asks to check replay, and ask it
-	 * whether it has replayed the caller's token; if not, ask each other readable replica in turn,
-	 * and wait (up to the longest wait allowed) on the last one asked. Return the first far enough,
-	 * ready for the caller, with the decision it follows; or, when the read must go to the primary,
-	 * only that decision, so that a failure to reach the primary is the primary's. A failure of the
-	 * first replica is thrown, for the caller's fail-over; one of a replica asked after it only
-	 * takes that replica out of the asking.
+	 * Take a connection for {@code decision}, which asks to check replay: see
+	 * {@link ReplayCheck#open}.
 	 */
-	Checked checkReplay(RoutingDecision decision) throws SQLException {
-		int replicas = this.router.readableReplicas();
-		RoutingDecision asking = decision;
-		for (int asked = 1; asking != null; asked++) {
-			boolean last = asked >= replicas;
-			Connection connection = null;
-			try {
-				connection = node(asking).getConnection();
-				RoutingDecision followed = this.replayCheck.check(asking, connection, last);
-				if (followed != null) {
-					return new Checked(prepare(followed, connection), followed);
-				}
-				connection.close();
-			}
-			catch (SQLException | RuntimeException ex) {
-				closeAfterFailure(connection, ex);
-				if (asked == 1) {
-					throw ex;
-				}
-				nodeFailed(asking.node(), ex);
-			}
-			asking = last ? null : this.router.nextToCheck(asking);
-		}
-		return new Checked(null, this.router.notReplayed());
-	}
-
-	private static void closeAfterFailure(@Nullable Connection connection, Exception failure) {
-		if (connection != null) {
-			try {
-				connection.close();
-			}
-			catch (SQLException ex) {
-				failure.addSuppressed(ex);
-			}
-		}
-	}
-
-	/**
-	 * A connection taken after checking a replica's replay, and the decision it follows.
-	 */
-	record Checked(@Nullable Connection connection, RoutingDecision decision) {
+	ReplayCheck.Checked checkReplay(RoutingDecision decision) throws SQLException {
+		return this.replayCheck.open(decision);
 	}
 
 	void nodeFailed(String node, Throwable failure) {
@@ -268,11 +222,15 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		}
 	}
 
-	private DataSource node(RoutingDecision decision) {
+	DataSource node(RoutingDecision decision) {
 		return this.nodes.get(decision.node());
 	}
 
-	private Connection prepare(RoutingDecision decision, Connection connection) throws SQLException {
+	/**
+	 * Prepare {@code connection}, just taken from the node of {@code decision}, for the caller,
+	 * and tell the listeners; close it if that fails.
+	 */
+	Connection prepare(RoutingDecision decision, Connection connection) throws SQLException {
 		try {
 			Connection prepared = connection;
 			if (decision.readOnly()) {

@@ -119,6 +119,25 @@ final class RoutingTable {
 	}
 
 	/**
+	 * Return the decision that asks the readable replica after that of {@code checked} whether it
+	 * has replayed the caller's token (the first if {@code checked}'s is no longer readable), or
+	 * {@code null} if no replica is readable.
+	 */
+	@Nullable RoutingDecision nextToCheck(RoutingDecision checked) {
+		RoutingDecision[] candidates = (checked.reason() == RoutingDecision.Reason.READ_ONLY_TRANSACTION)
+				? this.readOnlyTransactionChecked : this.readOnlyAnnotationChecked;
+		if (candidates.length == 0) {
+			return null;
+		}
+		for (int i = 0; i < candidates.length; i++) {
+			if (candidates[i].node().equals(checked.node())) {
+				return candidates[(i + 1) % candidates.length];
+			}
+		}
+		return candidates[0];
+	}
+
+	/**
 	 * Return a table for {@code view} that routes like this one: the decisions and the balancer
 	 * (with its position in the cycle) are kept, only positions and lag are new.
 	 */

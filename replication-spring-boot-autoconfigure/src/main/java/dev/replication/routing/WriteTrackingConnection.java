@@ -13,7 +13,7 @@ import java.sql.Connection;
  * to its pool: a transaction's commit sends {@code COMMIT} and the position query in one round
  * trip ({@link WalPositions#commitAndReadPosition}), so taking the token costs no extra round trip;
  * auto-commit statements, already committed, cost one position query when the connection is
- * closed.
+ * closed. Neither is done when no scope is active to remember the token in.
  */
 final class WriteTrackingConnection extends ConnectionDecorator {
 
@@ -60,7 +60,12 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 				if (this.statementsRun && !this.target.isClosed() && this.target.getAutoCommit()) {
 					this.statementsRun = false;
 					try {
-						recordWrite(this.takePosition ? WalPositions.query(this.target, WalPositions.POSITION) : 0);
+						if (!this.takePosition) {
+							recordWrite(0);
+						}
+						else if (this.router.remembersWrites()) {
+							recordWrite(WalPositions.query(this.target, WalPositions.POSITION));
+						}
 					}
 					finally {
 						this.target.close();
@@ -103,7 +108,7 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 	 */
 	private long commit() throws Throwable {
 		long position = 0;
-		if (this.takePosition) {
+		if (this.takePosition && this.router.remembersWrites()) {
 			position = WalPositions.commitAndReadPosition(this.target);
 		}
 		// After the commit above the driver knows no transaction is open and sends nothing; the
