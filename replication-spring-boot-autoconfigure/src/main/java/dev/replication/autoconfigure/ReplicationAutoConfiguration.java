@@ -4,8 +4,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.replication.aop.RoutingAdvisor;
-import dev.replication.context.RequestWriteHistoryScope;
-import dev.replication.context.ThreadWriteHistoryScope;
 import dev.replication.context.WriteHistoryScope;
 import dev.replication.health.ReplicationHealthMonitor;
 import dev.replication.routing.ReplicationDataSource;
@@ -18,11 +16,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -41,7 +37,10 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 @ConditionalOnBooleanProperty(name = "replication.enabled", matchIfMissing = true)
 @ConditionalOnMissingBean(DataSource.class)
 @EnableConfigurationProperties(ReplicationProperties.class)
-@Import({ ReplicationMigrationConfigurations.Flyway.class, ReplicationMigrationConfigurations.Liquibase.class })
+@Import({ ReplicationMigrationConfigurations.Flyway.class, ReplicationMigrationConfigurations.Liquibase.class,
+		ReadYourWritesConfigurations.ServletScope.class, ReadYourWritesConfigurations.RequestScope.class,
+		ReadYourWritesConfigurations.ThreadScope.class, ReadYourWritesConfigurations.HandOff.class,
+		ReadYourWritesConfigurations.ContextPropagation.class })
 public final class ReplicationAutoConfiguration {
 
 	@Bean
@@ -79,30 +78,6 @@ public final class ReplicationAutoConfiguration {
 	@ConditionalOnMissingBean
 	static RoutingAdvisor replicationRoutingAdvisor() {
 		return new RoutingAdvisor();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.web.context.request.RequestContextHolder")
-	static class RequestScopeConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		WriteHistoryScope writeHistoryScope() {
-			return new RequestWriteHistoryScope();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("org.springframework.web.context.request.RequestContextHolder")
-	static class ThreadScopeConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		WriteHistoryScope writeHistoryScope() {
-			return new ThreadWriteHistoryScope();
-		}
-
 	}
 
 }

@@ -54,7 +54,8 @@ public class ReplicationProperties {
 	private boolean fallbackToPrimary = true;
 
 	/**
-	 * Read-your-writes: how long reads stay on the primary after a write.
+	 * Read-your-writes: how a caller's reads are kept from data older than its writes, and where
+	 * a caller's writes are remembered.
 	 */
 	private final ReadYourWrites readYourWrites = new ReadYourWrites();
 
@@ -225,10 +226,49 @@ public class ReplicationProperties {
 	public static class ReadYourWrites {
 
 		/**
-		 * How long reads stay on the primary after a write in the same request (or, outside a
-		 * request, the same outermost routed call). Zero turns read-your-writes off.
+		 * How a caller's reads are kept from older data than it wrote: 'lsn' (a replica that has
+		 * replayed the caller's writes, else the primary), 'window' (the primary for a fixed time
+		 * after a write) or 'none'.
+		 */
+		private String mode = "lsn";
+
+		/**
+		 * In window mode, how long reads stay on the primary after a write in the same request
+		 * (or, outside a request, the same outermost routed call). Zero turns read-your-writes off.
 		 */
 		private Duration window = Duration.ofSeconds(2);
+
+		/**
+		 * In lsn mode, how long a read may wait for the chosen replica to replay the caller's
+		 * writes before it goes to the primary instead. Zero does not wait.
+		 */
+		private Duration maxWait = Duration.ZERO;
+
+		/**
+		 * Whether, in lsn mode, what a caller has read also holds its later reads back from older
+		 * data, even if it wrote nothing; costs a position query on each read connection.
+		 */
+		private boolean monotonicReads;
+
+		/**
+		 * Where a caller's writes are remembered: 'request' (the HTTP request, else the
+		 * thread's outermost routed call), 'session' (the HTTP session, across the user's
+		 * requests) or 'cookie' (a signed cookie, across requests and application instances).
+		 */
+		private String scope = "request";
+
+		/**
+		 * The cookie of the 'cookie' scope.
+		 */
+		private final Cookie cookie = new Cookie();
+
+		public String getMode() {
+			return this.mode;
+		}
+
+		public void setMode(String mode) {
+			this.mode = mode;
+		}
 
 		public Duration getWindow() {
 			return this.window;
@@ -236,6 +276,95 @@ public class ReplicationProperties {
 
 		public void setWindow(Duration window) {
 			this.window = window;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public boolean isMonotonicReads() {
+			return this.monotonicReads;
+		}
+
+		public void setMonotonicReads(boolean monotonicReads) {
+			this.monotonicReads = monotonicReads;
+		}
+
+		public String getScope() {
+			return this.scope;
+		}
+
+		public void setScope(String scope) {
+			this.scope = scope;
+		}
+
+		public Cookie getCookie() {
+			return this.cookie;
+		}
+
+	}
+
+	/**
+	 * The signed cookie that carries a caller's writes in the 'cookie' scope.
+	 */
+	public static class Cookie {
+
+		/**
+		 * Name of the cookie.
+		 */
+		private String name = "replication-token";
+
+		/**
+		 * Key the cookie is signed with (HMAC-SHA256), at least 32 characters and the same on
+		 * every application instance. Required with the 'cookie' scope.
+		 */
+		private String secret;
+
+		/**
+		 * How long a cookie is kept and trusted after the write it records.
+		 */
+		private Duration maxAge = Duration.ofMinutes(5);
+
+		/**
+		 * Whether the cookie is only sent over HTTPS. Unset to mark it so when the request came
+		 * over HTTPS.
+		 */
+		private Boolean secure;
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public Boolean getSecure() {
+			return this.secure;
+		}
+
+		public void setSecure(Boolean secure) {
+			this.secure = secure;
 		}
 
 	}

@@ -36,6 +36,23 @@ public final class RoutingContextHolder {
 	}
 
 	/**
+	 * Enter a call that goes on from what another caller handed over (a task run on another
+	 * thread, a job started by a request): its reads see the writes {@code token} records, and
+	 * its own. The writes stay with this thread's outermost call; they do not flow back to the
+	 * caller that captured {@code token}. Hand the frame to {@link #exit}.
+	 */
+	public static Frame enterFrom(ConsistencyToken token) {
+		Frame frame = enter(null);
+		if (!token.isEmpty()) {
+			WriteHistory history = writeHistory(true);
+			if (history != null) {
+				history.advance(token);
+			}
+		}
+		return frame;
+	}
+
+	/**
 	 * Leave the routed call of {@code frame}, restoring the context of the call around it.
 	 */
 	public static void exit(Frame frame) {

@@ -3,9 +3,11 @@ package dev.replication.context;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the {@link WriteHistory} of the current caller lives: the HTTP request, the thread's
- * outermost routed call, and later an HTTP session or a signed cookie. One bean of this type
- * decides; replace it to change how long read-your-writes lasts.
+ * Where the {@link WriteHistory} of the current caller lives: the HTTP request
+ * ({@link RequestWriteHistoryScope}), the HTTP session ({@link SessionWriteHistoryScope}), a signed
+ * cookie ({@link CookieWriteHistoryScope}), and outside a request the thread's outermost routed
+ * call ({@link ThreadWriteHistoryScope}). One bean of this type decides; replace it to change how
+ * long read-your-writes lasts.
  */
 @FunctionalInterface
 public interface WriteHistoryScope {

@@ -98,7 +98,16 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 			}
 			this.decision = next;
 			try {
-				this.target = this.dataSource.openConnection(next);
+				if (next.checkReplay) {
+					ReplayCheck.Checked checked = this.dataSource.checkReplay(next);
+					next = checked.decision();
+					this.decision = next;
+					this.target = (checked.connection() != null) ? checked.connection()
+							: this.dataSource.openConnection(next);
+				}
+				else {
+					this.target = this.dataSource.openConnection(next);
+				}
 				if (this.settings != null) {
 					for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
 						call(this.target, findSetter(setting.getKey(), setting.getValue()), setting.getValue());

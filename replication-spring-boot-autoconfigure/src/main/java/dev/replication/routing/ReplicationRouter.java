@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.replication.cluster.ClusterView;
+import dev.replication.context.ConsistencyToken;
 import dev.replication.context.JpaOutsideTransaction;
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
@@ -23,9 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>The rules, in order: {@code @Primary} in effect, a read-write transaction, or no sign that
  * the caller only reads ({@code @ReadOnly}, a read-only transaction, or JPA running a statement
- * outside a transaction) go to the primary; a read-only caller goes to the primary while its
- * {@linkplain WriteHistoryScope scope} wrote within the read-your-writes window, and otherwise to
- * a healthy replica the {@link ReplicaLoadBalancer} picks. The decision is made when a connection
+ * outside a transaction) go to the primary; a read-only caller goes to a healthy replica the
+ * {@link ReplicaLoadBalancer} picks, unless read-your-writes says otherwise: in window mode the
+ * primary serves it while its {@linkplain WriteHistoryScope scope} wrote within the window; in
+ * lsn mode only a replica known (or, when the connection is taken, found) to have replayed the
+ * caller's token serves it, else the primary. The decision is made when a connection
  * is fetched, after Spring has started the transaction, so its read-only flag is known.
  *
  * <p>Which node is the primary and which replicas may serve reads is kept up to date by
@@ -39,9 +42,15 @@ public class ReplicationRouter {
 
 	private final WriteHistoryScope writeHistoryScope;
 
+	private final ReadYourWritesPolicy readYourWrites;
+
+	private final ReadYourWritesMode mode;
+
 	private final long windowNanos;
 
 	private final boolean fallbackToPrimary;
+
+	private final ReadYourWritesStats stats = new ReadYourWritesStats();
 
 	private volatile RoutingTable table;
 
@@ -53,10 +62,24 @@ public class ReplicationRouter {
 	 */
 	public ReplicationRouter(String primary, Map<String, Integer> replicaWeights, ReplicaLoadBalancer.Factory balancers,
 			WriteHistoryScope writeHistoryScope, Duration readYourWritesWindow, boolean fallbackToPrimary) {
+		this(primary, replicaWeights, balancers, writeHistoryScope, ReadYourWritesPolicy.window(readYourWritesWindow),
+				fallbackToPrimary);
+	}
+
+	/**
+	 * Create a router for {@code primary} and the replicas in {@code replicaWeights} (in
+	 * load-balancing order), keeping read-your-writes as {@code readYourWrites} says and, when no
+	 * replica is healthy, sending reads to the primary if {@code fallbackToPrimary}. Until told
+	 * otherwise, every replica is taken to be healthy.
+	 */
+	public ReplicationRouter(String primary, Map<String, Integer> replicaWeights, ReplicaLoadBalancer.Factory balancers,
+			WriteHistoryScope writeHistoryScope, ReadYourWritesPolicy readYourWrites, boolean fallbackToPrimary) {
 		this.replicaWeights = new LinkedHashMap<>(replicaWeights);
 		this.balancers = balancers;
 		this.writeHistoryScope = writeHistoryScope;
-		this.windowNanos = readYourWritesWindow.toNanos();
+		this.readYourWrites = readYourWrites;
+		this.mode = readYourWrites.mode();
+		this.windowNanos = readYourWrites.window().toNanos();
 		this.fallbackToPrimary = fallbackToPrimary;
 		this.table = new RoutingTable(ClusterView.unchecked(primary, new ArrayList<>(replicaWeights.keySet())),
 				this.replicaWeights, balancers, !replicaWeights.isEmpty());
@@ -85,9 +108,14 @@ public class ReplicationRouter {
 		if (!table.replicasConfigured) {
 			return table.primary(RoutingDecision.Reason.NO_REPLICA);
 		}
-		if (this.windowNanos > 0) {
+		long required = 0;
+		if (this.mode == ReadYourWritesMode.LSN) {
+			required = requiredPosition();
+		}
+		else if (this.mode == ReadYourWritesMode.WINDOW) {
 			WriteHistory history = this.writeHistoryScope.current(false);
 			if (history != null && history.wroteWithin(this.windowNanos)) {
+				this.stats.primaryReadsForToken.increment();
 				return table.primary(RoutingDecision.Reason.READ_YOUR_WRITES);
 			}
 		}
@@ -96,11 +124,18 @@ public class ReplicationRouter {
 		}
 		int replica = table.balancer.next();
 		// A read-only transaction joined by @ReadOnly is reported as the transaction: it is what pins the connection.
-		if (readOnlyTransaction) {
-			return table.readOnlyTransaction[replica];
+		RoutingDecision.Reason reason = readOnlyTransaction ? RoutingDecision.Reason.READ_ONLY_TRANSACTION
+				: (intent == RoutingIntent.READ_ONLY) ? RoutingDecision.Reason.READ_ONLY_ANNOTATION
+						: RoutingDecision.Reason.JPA_OUTSIDE_TRANSACTION;
+		if (required > 0) {
+			RoutingDecision decision = table.replicaAt(required, replica, reason);
+			if (!decision.checkReplay) {
+				this.stats.replicaReads.increment();
+			}
+			return decision;
 		}
-		return (intent == RoutingIntent.READ_ONLY) ? table.readOnlyAnnotation[replica]
-				: table.jpaOutsideTransaction[replica];
+		this.stats.replicaReads.increment();
+		return table.replicas(reason)[replica];
 	}
 
 	/**
@@ -122,12 +157,21 @@ public class ReplicationRouter {
 		}
 		RoutingDecision[] candidates = table.replicas(failed.reason());
 		if (candidates.length > 0) {
+			// Never a replica behind the caller's token: one not known to be far enough is asked first.
+			long required = (this.mode == ReadYourWritesMode.LSN) ? requiredPosition() : 0;
 			int start = table.balancer.next();
+			int unchecked = -1;
 			for (int i = 0; i < candidates.length; i++) {
-				RoutingDecision candidate = candidates[(start + i) % candidates.length];
-				if (!tried.contains(candidate.node())) {
-					return candidate;
+				int index = (start + i) % candidates.length;
+				if (!tried.contains(candidates[index].node())) {
+					if (required <= 0 || table.positions[index] >= required) {
+						return candidates[index];
+					}
+					unchecked = (unchecked < 0) ? index : unchecked;
 				}
+			}
+			if (unchecked >= 0) {
+				return table.checked(failed.reason())[unchecked];
 			}
 		}
 		if (table.primary != null && tried.contains(table.primary)) {
@@ -170,6 +214,87 @@ public class ReplicationRouter {
 		if (history != null) {
 			history.recordWrite();
 		}
+	}
+
+	/**
+	 * Record that the current caller has written to the primary, in a commit covered by WAL
+	 * position {@code position}, if a scope is active to remember it in.
+	 */
+	public void recordWrite(long position) {
+		WriteHistory history = this.writeHistoryScope.current(true);
+		if (history != null) {
+			this.stats.tokensTaken.increment();
+			history.advance(ConsistencyToken.of(position, System.currentTimeMillis()));
+		}
+	}
+
+	/**
+	 * Return whether a write made now would be remembered: whether a scope is active to keep the
+	 * current caller's token in. When none is, taking the write's WAL position is wasted work.
+	 */
+	public boolean remembersWrites() {
+		return this.writeHistoryScope.current(true) != null;
+	}
+
+	/**
+	 * Record that the current caller has read data up to WAL position {@code position} (monotonic
+	 * reads): its later reads must not see an older state.
+	 */
+	public void recordRead(long position) {
+		if (position <= 0) {
+			return;
+		}
+		WriteHistory history = this.writeHistoryScope.current(true);
+		if (history != null) {
+			history.advance(ConsistencyToken.of(position, 0));
+		}
+	}
+
+	/**
+	 * Return the WAL position a replica must have replayed to serve the current caller in lsn
+	 * mode, 0 if any replica may.
+	 */
+	public long requiredPosition() {
+		WriteHistory history = this.writeHistoryScope.current(false);
+		return (history != null) ? history.token().position() : 0;
+	}
+
+	/**
+	 * Return how many replicas may serve reads now.
+	 */
+	int readableReplicas() {
+		return this.table.positions.length;
+	}
+
+	/**
+	 * Return the decision that asks the readable replica after that of {@code checked} whether it
+	 * has replayed the caller's token, or {@code null} if no replica may serve reads.
+	 */
+	@Nullable RoutingDecision nextToCheck(RoutingDecision checked) {
+		return this.table.nextToCheck(checked);
+	}
+
+	/**
+	 * Return the decision for a read that no replica could serve because none had replayed the
+	 * caller's writes.
+	 */
+	RoutingDecision notReplayed() {
+		this.stats.primaryReadsForToken.increment();
+		return this.table.primary(RoutingDecision.Reason.NOT_REPLAYED);
+	}
+
+	/**
+	 * Return the read-your-writes settings this router follows.
+	 */
+	public ReadYourWritesPolicy readYourWrites() {
+		return this.readYourWrites;
+	}
+
+	/**
+	 * Return the counters of read-your-writes routing.
+	 */
+	public ReadYourWritesStats readYourWritesStats() {
+		return this.stats;
 	}
 
 	/**

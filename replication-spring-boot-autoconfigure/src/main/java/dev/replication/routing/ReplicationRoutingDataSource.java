@@ -48,6 +48,12 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 
 	private final PoolRetirement poolRetirement = new PoolRetirement();
 
+	private final ReplayCheck replayCheck;
+
+	private final ReadYourWritesMode readYourWritesMode;
+
+	private final boolean monotonicReads;
+
 	private volatile boolean closed;
 
 	/**
@@ -63,6 +69,9 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		this.poolFactory = poolFactory;
 		this.listeners = listeners.toArray(RoutingListener[]::new);
 		this.failureListener = failureListener;
+		this.replayCheck = new ReplayCheck(this, router.readYourWrites().maxWait());
+		this.readYourWritesMode = router.readYourWrites().mode();
+		this.monotonicReads = router.readYourWrites().monotonicReads();
 		setTargetDataSources(new HashMap<>(nodes));
 		setLenientFallback(false);
 		afterPropertiesSet();
@@ -89,7 +98,15 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		Set<String> tried = null;
 		while (true) {
 			try {
-				Connection connection = openConnection(decision);
+				Connection connection;
+				if (decision.checkReplay) {
+					ReplayCheck.Checked checked = checkReplay(decision);
+					decision = checked.decision();
+					connection = (checked.connection() != null) ? checked.connection() : openConnection(decision);
+				}
+				else {
+					connection = openConnection(decision);
+				}
 				if (!decision.primary() && !TransactionSynchronizationManager.isActualTransactionActive()) {
 					return ReadFailoverConnection.wrap(this, connection, decision);
 				}
@@ -191,17 +208,29 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 		return prepare(decision, node(decision).getConnection());
 	}
 
+	/**
+	 * Take a connection for {@code decision}, which asks to check replay: see
+	 * {@link ReplayCheck#open}.
+	 */
+	ReplayCheck.Checked checkReplay(RoutingDecision decision) throws SQLException {
+		return this.replayCheck.open(decision);
+	}
+
 	void nodeFailed(String node, Throwable failure) {
 		if (ConnectionFailures.isNodeFailure(failure)) {
 			this.failureListener.nodeFailed(node, failure);
 		}
 	}
 
-	private DataSource node(RoutingDecision decision) {
+	DataSource node(RoutingDecision decision) {
 		return this.nodes.get(decision.node());
 	}
 
-	private Connection prepare(RoutingDecision decision, Connection connection) throws SQLException {
+	/**
+	 * Prepare {@code connection}, just taken from the node of {@code decision}, for the caller,
+	 * and tell the listeners; close it if that fails.
+	 */
+	Connection prepare(RoutingDecision decision, Connection connection) throws SQLException {
 		try {
 			Connection prepared = connection;
 			if (decision.readOnly()) {
@@ -209,9 +238,14 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 				if (decision.primary() && !TransactionSynchronizationManager.isActualTransactionActive()) {
 					prepared = ReadOnlySessionConnection.wrap(connection);
 				}
+				if (this.monotonicReads) {
+					prepared = ReadTrackingConnection.wrap(prepared, this.router);
+				}
 			}
-			else if (!TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-				prepared = WriteTrackingConnection.wrap(connection, this.router);
+			else if (this.readYourWritesMode != ReadYourWritesMode.NONE
+					&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+				prepared = WriteTrackingConnection.wrap(connection, this.router,
+						this.readYourWritesMode == ReadYourWritesMode.LSN);
 			}
 			for (RoutingListener listener : this.listeners) {
 				listener.routed(decision);

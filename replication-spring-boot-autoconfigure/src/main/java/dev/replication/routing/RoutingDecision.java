@@ -11,9 +11,28 @@ public final class RoutingDecision {
 
 	private final Reason reason;
 
+	/**
+	 * Whether the replica must first be asked whether it has replayed the caller's writes: the
+	 * health monitor's last check did not show it far enough.
+	 */
+	final boolean checkReplay;
+
+	/** For a decision that checks replay: the one to report once the replica is found far enough. */
+	RoutingDecision replayed;
+
+	/** For a decision that checks replay: the one to report after waiting for the replica. */
+	RoutingDecision waited;
+
 	RoutingDecision(String node, Reason reason) {
+		this(node, reason, false);
+	}
+
+	RoutingDecision(String node, Reason reason, boolean checkReplay) {
 		this.node = node;
 		this.reason = reason;
+		this.checkReplay = checkReplay;
+		this.replayed = this;
+		this.waited = this;
 	}
 
 	/**
@@ -74,6 +93,18 @@ public final class RoutingDecision {
 		 * The caller wrote to the primary within the read-your-writes window.
 		 */
 		READ_YOUR_WRITES(true, true, "written within the read-your-writes window"),
+
+		/**
+		 * The caller wrote (or, with monotonic reads, saw) data that no replica is known to have
+		 * replayed yet, nor replayed within the longest wait allowed.
+		 */
+		NOT_REPLAYED(true, true, "no replica has replayed the caller's writes"),
+
+		/**
+		 * The replica was not far enough when the connection was taken, and the read waited for it
+		 * to replay the caller's writes.
+		 */
+		WAITED_FOR_REPLAY(false, true, "waited for the replica to replay the caller's writes"),
 
 		/**
 		 * No replica is configured.

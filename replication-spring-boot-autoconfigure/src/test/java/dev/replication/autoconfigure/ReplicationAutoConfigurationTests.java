@@ -9,7 +9,10 @@ import dev.replication.context.ThreadWriteHistoryScope;
 import dev.replication.context.WriteHistoryScope;
 import dev.replication.cluster.NodeStatus;
 import dev.replication.cluster.ReplicationTopology;
+import dev.replication.routing.ReadYourWritesMode;
+import dev.replication.routing.ReadYourWritesPolicy;
 import dev.replication.routing.ReplicationDataSource;
+import dev.replication.routing.ReplicationRouter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -238,6 +241,87 @@ class ReplicationAutoConfigurationTests {
 			.withPropertyValues("replication.read-your-writes.window=-1s")
 			.run((context) -> assertFailure(context, "Property 'replication.read-your-writes.window' must not be negative",
 					"Set 'replication.read-your-writes.window' to a duration"));
+	}
+
+	@Test
+	void readYourWritesDefaultsToLsnMode() {
+		this.contextRunner.withPropertyValues(CLUSTER).run((context) -> {
+			ReadYourWritesPolicy policy = context.getBean(ReplicationRouter.class).readYourWrites();
+			assertThat(policy.mode()).isEqualTo(ReadYourWritesMode.LSN);
+			assertThat(policy.maxWait()).isZero();
+			assertThat(policy.monotonicReads()).isFalse();
+		});
+	}
+
+	@Test
+	void readYourWritesModeMaxWaitAndMonotonicReadsAreBound() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.read-your-writes.mode=LSN", "replication.read-your-writes.max-wait=50ms",
+					"replication.read-your-writes.monotonic-reads=true")
+			.run((context) -> {
+				ReadYourWritesPolicy policy = context.getBean(ReplicationRouter.class).readYourWrites();
+				assertThat(policy.mode()).isEqualTo(ReadYourWritesMode.LSN);
+				assertThat(policy.maxWait()).hasMillis(50);
+				assertThat(policy.monotonicReads()).isTrue();
+			});
+	}
+
+	@Test
+	void unknownReadYourWritesModeIsReported() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.read-your-writes.mode=gtid")
+			.run((context) -> assertFailure(context,
+					"Property 'replication.read-your-writes.mode' has the unknown value [gtid]",
+					"Set 'replication.read-your-writes.mode' to 'lsn' (the default), 'window' or 'none'."));
+	}
+
+	@Test
+	void negativeMaxWaitIsReported() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.read-your-writes.max-wait=-5ms")
+			.run((context) -> assertFailure(context,
+					"Property 'replication.read-your-writes.max-wait' must not be negative",
+					"Set 'replication.read-your-writes.max-wait' to a duration such as 50ms"));
+	}
+
+	@Test
+	void monotonicReadsOutsideLsnModeAreReported() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.read-your-writes.mode=window",
+					"replication.read-your-writes.monotonic-reads=true")
+			.run((context) -> assertFailure(context,
+					"Property 'replication.read-your-writes.monotonic-reads' needs 'replication.read-your-writes.mode' lsn but it is window",
+					"Set 'replication.read-your-writes.mode' to lsn"));
+	}
+
+	@Test
+	void windowShorterThanMaxLagIsWarnedAboutWithTheNumbers(CapturedOutput output) {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.read-your-writes.mode=window", "replication.read-your-writes.window=2s",
+					"replication.health.max-lag=10s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ReplicationRouter.class).readYourWrites().mode())
+					.isEqualTo(ReadYourWritesMode.WINDOW);
+				assertThat(output).contains("WARN")
+					.contains("'replication.read-your-writes.window' (2000 ms) is shorter than "
+							+ "'replication.health.max-lag' (10000 ms): a replica up to 8000 ms behind");
+			});
+	}
+
+	@Test
+	void windowAsLongAsMaxLagIsNotWarnedAbout(CapturedOutput output) {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.read-your-writes.mode=window", "replication.read-your-writes.window=10s")
+			.run((context) -> assertThat(output).doesNotContain("is shorter than 'replication.health.max-lag'"));
+	}
+
+	@Test
+	void noneModeTurnsReadYourWritesOff() {
+		this.contextRunner.withPropertyValues(CLUSTER)
+			.withPropertyValues("replication.read-your-writes.mode=none")
+			.run((context) -> assertThat(context.getBean(ReplicationRouter.class).readYourWrites().mode())
+				.isEqualTo(ReadYourWritesMode.NONE));
 	}
 
 	@Test

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @ReadOnly} task of its thread on the primary.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "replication.read-your-writes.window=1h")
+		properties = { "replication.read-your-writes.mode=window", "replication.read-your-writes.window=1h" })
 class PooledThreadRoutingTests {
 
 	@DynamicPropertySource

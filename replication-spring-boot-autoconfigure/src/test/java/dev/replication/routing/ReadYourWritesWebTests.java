@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same request goes to the primary; other requests are not affected.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "replication.read-your-writes.window=30s")
+		properties = { "replication.read-your-writes.mode=window", "replication.read-your-writes.window=30s" })
 class ReadYourWritesWebTests {
 
 	@DynamicPropertySource

@@ -162,6 +162,146 @@ class ReplicationRouterTests {
 		});
 	}
 
+	@Test
+	void lsnModeSendsAReadWithoutTokenToTheBalancersReplica() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		router.updateTopology(positions(100, 300));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);
+			return assertDecision(router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION, true);
+		});
+	}
+
+	@Test
+	void lsnModeSendsAReadWithATokenOnlyToReplicasKnownToHaveReplayedIt() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		router.updateTopology(positions(100, 300));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite(200);
+			for (int i = 0; i < 4; i++) {
+				RoutingDecision decision = assertDecision(router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION,
+						true);
+				assertThat(decision.checkReplay).isFalse();
+			}
+			return null;
+		});
+		assertThat(router.readYourWritesStats().replicaReads()).isEqualTo(4);
+	}
+
+	@Test
+	void lsnModeAsksTheBalancersReplicaWhenNoneIsKnownToHaveReplayedTheToken() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		router.updateTopology(positions(100, 300));
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		TransactionSynchronizationManager.setCurrentTransactionReadOnly(true);
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite(400);
+			RoutingDecision decision = assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_TRANSACTION, true);
+			assertThat(decision.checkReplay).isTrue();
+			assertThat(decision.replayed).isNotSameAs(decision);
+			assertThat(decision.replayed.checkReplay).isFalse();
+			assertThat(decision.waited.reason()).isEqualTo(Reason.WAITED_FOR_REPLAY);
+			assertThat(decision.waited.node()).isEqualTo("replica-1");
+			assertThat(router.requiredPosition()).isEqualTo(400);
+			return assertDecision(router.notReplayed(), "primary", Reason.NOT_REPLAYED, true);
+		});
+		assertThat(router.readYourWritesStats().primaryReadsForToken()).isEqualTo(1);
+	}
+
+	@Test
+	void lsnTokensDoNotExpireButAreFreeOnceEveryReplicaHasPassedThem() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		router.updateTopology(positions(100, 100));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite(200);
+			assertThat(router.decide().checkReplay).isTrue();
+			router.updateTopology(positions(250, 250));
+			assertDecision(router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION, true);
+			return assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);
+		});
+	}
+
+	@Test
+	void lsnTokenOnlyMovesForward() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite(500);
+			router.recordWrite(300);
+			router.recordRead(400);
+			assertThat(router.requiredPosition()).isEqualTo(500);
+			router.recordRead(700);
+			return assertThat(router.requiredPosition()).isEqualTo(700);
+		});
+	}
+
+	@Test
+	void lsnReRunNeverGoesToAReplicaBehindTheTokenUnchecked() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		router.updateTopology(positions(100, 300));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite(200);
+			RoutingDecision failed = router.decide();
+			assertThat(failed.node()).isEqualTo("replica-2");
+			RoutingDecision next = router.decideAfterFailure(failed, java.util.Set.of("replica-2"), new Exception());
+			assertThat(next.node()).isEqualTo("replica-1");
+			assertThat(next.checkReplay).as("replica-1 was last seen at 100, behind the token").isTrue();
+			RoutingDecision last = router.decideAfterFailure(next, java.util.Set.of("replica-1", "replica-2"),
+					new Exception());
+			return assertDecision(last, "primary", Reason.NO_HEALTHY_REPLICA, true);
+		});
+	}
+
+	@Test
+	void lsnReRunPrefersAReplicaKnownToHaveReplayedTheToken() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		router.updateTopology(positions(300, 300));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite(200);
+			RoutingDecision next = router.decideAfterFailure(router.decide(), java.util.Set.of("replica-1"),
+					new Exception());
+			assertThat(next.checkReplay).isFalse();
+			return assertDecision(next, "replica-2", Reason.READ_ONLY_ANNOTATION, true);
+		});
+	}
+
+	@Test
+	void noneModeIgnoresWrites() throws Exception {
+		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1"),
+				ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), ReadYourWritesPolicy.window(Duration.ZERO),
+				true);
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite(500);
+			return assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);
+		});
+	}
+
+	@Test
+	void lsnModeDecisionsAreReusedNotAllocated() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		router.updateTopology(positions(100, 300));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordWrite(200);
+			return assertThat(router.decide()).isSameAs(router.decide());
+		});
+	}
+
+	private static ReplicationRouter lsnRouter() {
+		return new ReplicationRouter("primary", weights("replica-1", "replica-2"), ReplicaLoadBalancer::roundRobin,
+				new ThreadWriteHistoryScope(), ReadYourWritesPolicy.lsn(Duration.ZERO, false), true);
+	}
+
+	/**
+	 * Return a view in which both replicas serve reads, having replayed these positions.
+	 */
+	private static ClusterView positions(long replica1, long replica2) {
+		return new ClusterView("primary",
+				List.of(new NodeStatus("primary", NodeRole.PRIMARY, true, false, 1000, 0, Duration.ZERO, null, null),
+						new NodeStatus("replica-1", NodeRole.STANDBY, true, true, replica1, 1000 - replica1,
+								Duration.ZERO, null, null),
+						new NodeStatus("replica-2", NodeRole.STANDBY, true, true, replica2, 1000 - replica2,
+								Duration.ZERO, null, null)));
+	}
+
 	/**
 	 * Return a view of primary, replica-1 and replica-2 in which {@code primary} takes the writes,
 	 * {@code readable} serve reads and every other node is down.

@@ -42,11 +42,19 @@ class SampleApplicationTests {
 	private EmbeddedReplicationCluster cluster;
 
 	@Test
-	void postCreatedAndReadBackInOneRequestIsServedByThePrimary() throws Exception {
-		HttpResponse<String> response = publish(ALICE, "Hello from the primary");
+	void postCreatedAndReadBackInOneRequestIsServedByThePrimaryWhileNoReplicaHasReplayedIt() throws Exception {
+		HttpResponse<String> response;
+		this.cluster.replicas().forEach(this.cluster::pauseReplay);
+		try {
+			response = publish(ALICE, "Hello from the primary");
+		}
+		finally {
+			this.cluster.replicas().forEach(this.cluster::resumeReplay);
+			this.cluster.awaitReplication();
+		}
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(node(response)).isEqualTo("primary");
-		assertThat(reason(response)).isEqualTo("written within the read-your-writes window");
+		assertThat(reason(response)).isEqualTo("no replica has replayed the caller's writes");
 		JsonNode post = this.json.readTree(response.body());
 		assertThat(post.get("author").asString()).isEqualTo("alice");
 		assertThat(post.get("body").asString()).isEqualTo("Hello from the primary");

@@ -31,8 +31,8 @@ class PostController {
 
 	/**
 	 * Publish a post and answer with it as read back through {@link PostService#show}: a
-	 * replica read, which read-your-writes sends to the primary because this request has just
-	 * written.
+	 * replica read, which read-your-writes sends only to a replica that has replayed this
+	 * request's write, or else to the primary.
 	 */
 	@PostMapping("/users/{userId}/posts")
 	ResponseEntity<PostView> publish(@PathVariable long userId, @RequestBody NewPost newPost) {

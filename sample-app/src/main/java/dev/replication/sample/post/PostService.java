@@ -28,8 +28,8 @@ public class PostService {
 
 	/**
 	 * Publish a post by the user with id {@code userId} and return its id. A read-write
-	 * transaction, so it runs on the primary; its commit keeps the rest of the HTTP request's
-	 * reads on the primary for the read-your-writes window.
+	 * transaction, so it runs on the primary; its commit gives the HTTP request a token (the WAL
+	 * position of the commit) that keeps the request's reads off replicas that have not replayed it.
 	 * @throws NotFoundException if there is no such user
 	 */
 	@Transactional
