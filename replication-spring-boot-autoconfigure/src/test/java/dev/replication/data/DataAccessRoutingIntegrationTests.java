@@ -209,7 +209,7 @@ class DataAccessRoutingIntegrationTests {
 		}));
 		assertThat(decisions).hasSize(2);
 		assertPrimary(decisions.get(0), Reason.READ_WRITE_TRANSACTION);
-		assertPrimary(decisions.get(1), Reason.READ_YOUR_WRITES);
+		assertPrimary(decisions.get(1), Reason.NOT_REPLAYED);
 		// Outside that call, a replica serves the read and has not replayed the row yet.
 		assertReplica(this.log.single(() -> assertThat(this.books.findByTitleStartingWith(title)).isEmpty()),
 				Reason.READ_ONLY_ANNOTATION);

@@ -101,7 +101,7 @@ class JdbcRepositoryRoutingIntegrationTests {
 			return null;
 		}));
 		assertThat(decisions).extracting(RoutingDecision::reason)
-			.containsExactly(Reason.READ_WRITE_TRANSACTION, Reason.READ_YOUR_WRITES);
+			.containsExactly(Reason.READ_WRITE_TRANSACTION, Reason.NOT_REPLAYED);
 		assertReplica(this.log.single(() -> assertThat(this.notes.findByBodyStartingWith(body)).isEmpty()),
 				Reason.READ_ONLY_ANNOTATION);
 	}

@@ -67,7 +67,7 @@ abstract class ReadWriteReadBackWebTests {
 		assertThat(body).contains("\"before\":0").contains("\"titles\":[\"Earthsea\"]");
 		assertThat(decisions(body)).satisfiesExactly((first) -> assertThat(first).contains("(read-only transaction)")
 			.startsWith("replica-"), (write) -> assertThat(write).isEqualTo("primary (read-write transaction)"),
-				(readBack) -> assertThat(readBack).isEqualTo("primary (written within the read-your-writes window)"));
+				(readBack) -> assertThat(readBack).isEqualTo("primary (no replica has replayed the caller's writes)"));
 	}
 
 	@Test
@@ -77,7 +77,7 @@ abstract class ReadWriteReadBackWebTests {
 		assertThat(body).contains("\"before\":0").contains("\"titles\":[\"" + title + "\"]");
 		assertThat(decisions(body)).satisfiesExactly((first) -> assertThat(first).startsWith("replica-"),
 				(write) -> assertThat(write).isEqualTo("primary (read-write transaction)"),
-				(readBack) -> assertThat(readBack).isEqualTo("primary (written within the read-your-writes window)"));
+				(readBack) -> assertThat(readBack).isEqualTo("primary (no replica has replayed the caller's writes)"));
 	}
 
 	@Test
@@ -98,9 +98,10 @@ abstract class ReadWriteReadBackWebTests {
 		}
 		System.out.printf("MEASURED %s: %d of %d connections routed to a replica%n", getClass().getSimpleName(),
 				replica, total);
-		// Per round: 2 reads, then (read, write, read back): 3 of 5 on a replica.
+		// Per round: 2 reads, then (read, write, read back): at least 3 of 5 on a replica, 4 when a
+		// replica has replayed the write by the time it is read back (lsn mode).
 		assertThat(total).isEqualTo(50);
-		assertThat(replica).isEqualTo(30);
+		assertThat(replica).isBetween(30, 40);
 	}
 
 	static java.util.List<String> decisions(String body) {
