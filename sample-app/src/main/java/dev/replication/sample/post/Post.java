@@ -13,9 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
 /**
- * A short text a user has published. Its author is loaded lazily: with open-in-view off, the
- * queries that need the author fetch it with the post, so nothing is loaded once the
- * transaction, and its connection, are gone.
+ * A short text a user has published. Its author is loaded lazily; the queries that need the
+ * author fetch it with the post, in the same query, so rendering a post costs no second query.
  */
 @Entity
 public class Post {
