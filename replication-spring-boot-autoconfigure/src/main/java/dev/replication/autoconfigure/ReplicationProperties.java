@@ -70,6 +70,11 @@ public class ReplicationProperties {
 	private final Repositories repositories = new Repositories();
 
 	/**
+	 * How long a write waits for a primary when the primary dies or none is known.
+	 */
+	private final Failover failover = new Failover();
+
+	/**
 	 * An embedded primary with replicas, for development.
 	 */
 	private final Embedded embedded = new Embedded();
@@ -116,6 +121,10 @@ public class ReplicationProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Failover getFailover() {
+		return this.failover;
 	}
 
 	public ReadYourWrites getReadYourWrites() {
@@ -473,6 +482,28 @@ public class ReplicationProperties {
 
 		public void setReadOnlyQueries(boolean readOnlyQueries) {
 			this.readOnlyQueries = readOnlyQueries;
+		}
+
+	}
+
+	/**
+	 * Failover settings: how long a caller that needs the primary waits for one.
+	 */
+	public static class Failover {
+
+		/**
+		 * Longest wait of a call that needs the primary, when none is known or its connection
+		 * fails, for the health monitor to see one (a promoted replica, or the primary back), before
+		 * it fails with a NoPrimaryAvailableException. Zero fails at once.
+		 */
+		private Duration maxWait = Duration.ofSeconds(5);
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}
