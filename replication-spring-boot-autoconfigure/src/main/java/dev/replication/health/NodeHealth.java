@@ -1,12 +1,12 @@
 package dev.replication.health;
 
-import dev.replication.cluster.NodeRole;
-import dev.replication.cluster.NodeStatus;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import dev.replication.cluster.NodeRole;
+import dev.replication.cluster.NodeStatus;
 import dev.replication.support.JdbcUrls;
 import org.jspecify.annotations.Nullable;
 

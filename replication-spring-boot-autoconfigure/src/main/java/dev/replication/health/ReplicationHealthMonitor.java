@@ -1,9 +1,5 @@
 package dev.replication.health;
 
-import dev.replication.cluster.ReplicationTopology;
-import dev.replication.cluster.NodeRole;
-import dev.replication.cluster.ClusterView;
-import dev.replication.cluster.NodeStatus;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +18,10 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import dev.replication.cluster.ClusterView;
+import dev.replication.cluster.NodeRole;
+import dev.replication.cluster.NodeStatus;
+import dev.replication.cluster.ReplicationTopology;
 import dev.replication.routing.NodeFailureListener;
 import dev.replication.routing.ReplicationRouter;
 import org.apache.commons.logging.Log;
@@ -126,27 +126,44 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 			return;
 		}
 		this.router.updateTopology(this.view);
-		List<Future<?>> firstRound = new ArrayList<>();
-		for (String node : this.nodes.keySet()) {
-			firstRound.add(this.executor.submit(() -> checkQuietly(node)));
-		}
-		// Start-up waits at most this long for nodes that do not answer: their checks carry on.
+		// Start-up waits at most this long for nodes that do not answer: their checks carry on. The
+		// configured primary goes first, so that a standby that keeps up is compared with a position
+		// read before its own, not taken for one behind since before start-up.
 		long deadline = System.nanoTime() + this.settings.connectTimeout().multipliedBy(2).toNanos();
-		for (Future<?> check : firstRound) {
+		List<String> names = new ArrayList<>(this.nodes.keySet());
+		awaitChecks(List.of(this.executor.submit(() -> checkQuietly(names.get(0)))), deadline);
+		List<Future<?>> standbys = new ArrayList<>();
+		for (String node : names.subList(1, names.size())) {
+			standbys.add(this.executor.submit(() -> checkQuietly(node)));
+		}
+		awaitChecks(standbys, deadline);
+		// A standby that was replaying the primary's last few records when it was checked is asked
+		// once more: one stuck since before start-up stays out of rotation, one that keeps up is in.
+		List<Future<?>> again = new ArrayList<>();
+		for (NodeStatus node : this.view.nodes()) {
+			if (node.up() && node.role() == NodeRole.STANDBY && !node.lagKnown()) {
+				again.add(this.executor.submit(() -> checkQuietly(node.name())));
+			}
+		}
+		awaitChecks(again, deadline);
+		long interval = this.settings.interval().toNanos();
+		for (String node : this.nodes.keySet()) {
+			this.executor.scheduleWithFixedDelay(() -> checkQuietly(node), interval, interval, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private static void awaitChecks(List<Future<?>> checks, long deadline) {
+		for (Future<?> check : checks) {
 			try {
 				check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				break;
+				return;
 			}
 			catch (Exception ex) {
 				// Slow or failed: the scheduled checks carry on.
 			}
-		}
-		long interval = this.settings.interval().toNanos();
-		for (String node : this.nodes.keySet()) {
-			this.executor.scheduleWithFixedDelay(() -> checkQuietly(node), interval, interval, TimeUnit.NANOSECONDS);
 		}
 	}
 

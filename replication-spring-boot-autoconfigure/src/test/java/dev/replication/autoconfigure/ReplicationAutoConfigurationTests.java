@@ -4,11 +4,11 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.replication.aop.RoutingAdvisor;
+import dev.replication.cluster.NodeStatus;
+import dev.replication.cluster.ReplicationTopology;
 import dev.replication.context.RequestWriteHistoryScope;
 import dev.replication.context.ThreadWriteHistoryScope;
 import dev.replication.context.WriteHistoryScope;
-import dev.replication.cluster.NodeStatus;
-import dev.replication.cluster.ReplicationTopology;
 import dev.replication.routing.ReadYourWritesMode;
 import dev.replication.routing.ReadYourWritesPolicy;
 import dev.replication.routing.ReplicationDataSource;

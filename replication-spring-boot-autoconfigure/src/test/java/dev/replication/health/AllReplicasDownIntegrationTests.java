@@ -1,9 +1,9 @@
 package dev.replication.health;
 
-import dev.replication.cluster.ReplicationTopology;
-import dev.replication.cluster.NodeStatus;
 import java.time.Duration;
 
+import dev.replication.cluster.NodeStatus;
+import dev.replication.cluster.ReplicationTopology;
 import dev.replication.embedded.ClusterNode;
 import dev.replication.embedded.EmbeddedReplicationCluster;
 import dev.replication.routing.NoReplicaAvailableException;

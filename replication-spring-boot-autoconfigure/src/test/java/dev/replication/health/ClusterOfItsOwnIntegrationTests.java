@@ -1,7 +1,7 @@
 package dev.replication.health;
 
-import dev.replication.cluster.ReplicationTopology;
 import dev.replication.cluster.NodeStatus;
+import dev.replication.cluster.ReplicationTopology;
 import dev.replication.embedded.ClusterNode;
 import dev.replication.embedded.EmbeddedReplicationCluster;
 import dev.replication.testapp.ClusterProperties;

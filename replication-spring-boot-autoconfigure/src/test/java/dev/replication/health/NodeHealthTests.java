@@ -1,8 +1,8 @@
 package dev.replication.health;
 
-import dev.replication.cluster.NodeRole;
 import java.time.Duration;
 
+import dev.replication.cluster.NodeRole;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

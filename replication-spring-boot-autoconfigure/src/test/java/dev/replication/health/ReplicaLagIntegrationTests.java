@@ -1,9 +1,9 @@
 package dev.replication.health;
 
-import dev.replication.cluster.NodeStatus;
 import java.time.Duration;
 import java.util.List;
 
+import dev.replication.cluster.NodeStatus;
 import dev.replication.embedded.ClusterNode;
 import dev.replication.testapp.ReadLoad;
 import dev.replication.testapp.TestApplication;

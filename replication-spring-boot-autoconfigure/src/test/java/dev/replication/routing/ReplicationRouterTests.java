@@ -277,6 +277,7 @@ class ReplicationRouterTests {
 		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1"),
 				ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), ReadYourWritesPolicy.window(Duration.ZERO),
 				true);
+		router.updateTopology(view("primary", "replica-1"));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
 			router.recordWrite(500);
 			return assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);

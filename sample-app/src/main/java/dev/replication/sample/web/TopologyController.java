@@ -2,9 +2,9 @@ package dev.replication.sample.web;
 
 import java.util.List;
 
+
 import dev.replication.cluster.NodeStatus;
 import dev.replication.cluster.ReplicationTopology;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
