@@ -38,6 +38,8 @@ final class CampaignChecker {
 	 */
 	List<String> violations(long lostWrites, boolean synchronous, Map<String, Integer> activeConnections) {
 		List<String> violations = new ArrayList<>();
+		// Slow calls last: one fault can make many calls slow, and the other findings should not drown.
+		List<String> callViolations = new ArrayList<>();
 		for (Call call : this.calls) {
 			if (call.kind() == Call.Kind.WRITE && call.ok()) {
 				Set<String> allowed = this.faults.primariesBetween(call.started(), call.ended());
@@ -74,6 +76,7 @@ final class CampaignChecker {
 		if (synchronous && lostWrites > 0) {
 			violations.add(lostWrites + " acknowledged writes lost although a synchronous standby had them");
 		}
+		violations.addAll(callViolations);
 		return violations;
 	}
 

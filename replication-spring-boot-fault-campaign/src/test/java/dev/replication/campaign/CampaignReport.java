@@ -51,6 +51,8 @@ final class CampaignReport {
 		line("| Figure | Value |");
 		line("|---|---|");
 		line("| Longest call | " + checker.longest().map(checker::describe).orElse("none") + " |");
+		line("| Served by a replica (in recovery) | " + servedByReplica(calls, Call.Kind.READ) + " of the reads, "
+				+ servedByReplica(calls, Call.Kind.READ_YOUR_WRITE) + " of the read-your-write reads |");
 		List<CampaignChecker.Recovered> promotions = checker.promotions();
 		List<CampaignChecker.Recovered> recoveries = checker.recoveries();
 		line("| Writes resumed after a promotion | " + spread(promotions) + " |");
@@ -97,6 +99,11 @@ final class CampaignReport {
 		return events.size() + " events: median " + millis.get(millis.size() / 2) + " ms, longest "
 				+ millis.get(millis.size() - 1) + " ms" + ((millis.size() < events.size())
 						? ", " + (events.size() - millis.size()) + " never served (hit by the next fault or the end)" : "");
+	}
+
+	private static String servedByReplica(List<Call> calls, Call.Kind kind) {
+		List<Call> served = calls.stream().filter((call) -> call.kind() == kind && call.node() != null).toList();
+		return served.stream().filter(Call::inRecovery).count() + "/" + served.size();
 	}
 
 	private static long count(List<Call> calls, Call.Outcome outcome) {

@@ -79,7 +79,8 @@ final class FaultInjector implements AutoCloseable {
 			List<FaultLog.Kind> firstRound = new ArrayList<>(List.of(FaultLog.Kind.values()));
 			Collections.shuffle(firstRound, this.random);
 			int injected = 0;
-			while (!this.stopped && System.nanoTime() < this.end) {
+			// The first round runs to its end however short the campaign: each kind of fault at least once.
+			while (!this.stopped && (injected < firstRound.size() || System.nanoTime() < this.end)) {
 				sleep(between(500, 1500));
 				FaultLog.Kind kind = (injected < firstRound.size()) ? firstRound.get(injected) : pick();
 				injected++;
