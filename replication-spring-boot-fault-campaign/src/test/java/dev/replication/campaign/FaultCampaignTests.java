@@ -55,6 +55,7 @@ class FaultCampaignTests {
 
 	private void runCampaign(int synchronousStandbys) throws Exception {
 		String mode = (synchronousStandbys > 0) ? "synchronous standby" : "asynchronous";
+		System.out.println("Fault campaign, " + mode + ": seed " + settings.seed() + ", " + settings.duration());
 		try (EmbeddedReplicationCluster cluster = EmbeddedReplicationCluster.builder()
 			.replicas(2)
 			.synchronousStandbys(synchronousStandbys)
@@ -83,7 +84,8 @@ class FaultCampaignTests {
 				CampaignReport.LostWrites lost = lostWrites(cluster, calls);
 				CampaignChecker checker = new CampaignChecker(calls, faults, settings.callBound(),
 						settings.recoveryBound());
-				List<String> violations = checker.violations(lost.lost().size(), synchronousStandbys > 0, active);
+				List<String> violations = checker.violations(new HashSet<>(lost.lost()), synchronousStandbys > 0,
+						active);
 				System.out.println(
 						new CampaignReport(mode, settings, calls, faults, checker, lost, active, violations));
 				assertThat(violations).as("violations of the " + mode + " campaign, seed " + settings.seed())
