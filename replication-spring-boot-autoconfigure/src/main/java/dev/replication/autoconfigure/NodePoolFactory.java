@@ -27,18 +27,21 @@ final class NodePoolFactory {
 	}
 
 	/**
-	 * Create the pool of {@code node}, applying the settings under {@code nodePrefix} last. A
-	 * replica's pool waits at most the connect timeout for a connection by default, so that a dead
-	 * replica costs the first read that meets it no more than that.
+	 * Create the pool of {@code node}, applying the settings under {@code nodePrefix} last. Every
+	 * pool waits at most the connect timeout for a connection by default, whatever its node's
+	 * role: a dead node costs the call that meets it no more than that, and a replica promoted to
+	 * primary (or a primary turned standby) keeps the same bound. A busy primary is asked again by
+	 * the routing data source, up to {@code replication.failover.max-wait}.
 	 */
-	HikariDataSource create(ReplicationConnectionDetails.Node node, String nodePrefix, boolean replica) {
+	HikariDataSource create(ReplicationConnectionDetails.Node node, String nodePrefix) {
 		HikariDataSource dataSource = new HikariDataSource();
 		// The application starts whichever nodes are down; pools connect on first use.
 		dataSource.setInitializationFailTimeout(-1);
 		dataSource.addDataSourceProperty("connectTimeout", String.valueOf(seconds(this.connectTimeout)));
-		if (replica) {
-			dataSource.setConnectionTimeout(Math.max(250, this.connectTimeout.toMillis()));
-		}
+		dataSource.setConnectionTimeout(Math.max(250, this.connectTimeout.toMillis()));
+		// Hikari checks an idle connection before handing it out: a hung node must not make that
+		// wait longer than the pool's own bound.
+		dataSource.setValidationTimeout(Math.max(250, this.connectTimeout.toMillis() * 3 / 4));
 		this.binder.bind("replication.hikari", Bindable.ofInstance(dataSource));
 		dataSource.setPoolName(node.name());
 		dataSource.setJdbcUrl(node.jdbcUrl());

@@ -48,6 +48,7 @@ final class ReplicationDataSourceFactory {
 		// A dead node's pool would hand out broken connections and retry in the background with a
 		// growing back-off: a fresh pool, started on first use, serves it best when it returns.
 		monitor.setNodeDownCallback(routing::replacePool);
+		monitor.setPools(routing::getNode);
 		monitor.start();
 		logger.info("Routing writes to " + describe(details.getPrimary()) + " and reads to "
 				+ (details.getReplicas().isEmpty() ? "the primary (no replica configured)"
@@ -66,7 +67,7 @@ final class ReplicationDataSourceFactory {
 	static HikariDataSource pool(NodePoolFactory pools, ReplicationProperties properties,
 			ReplicationConnectionDetails details, String name) {
 		if (details.getPrimary().name().equals(name)) {
-			return pools.create(details.getPrimary(), "replication.primary.hikari", false);
+			return pools.create(details.getPrimary(), "replication.primary.hikari");
 		}
 		ReplicationConnectionDetails.Node replica = details.getReplicas()
 			.stream()
@@ -74,7 +75,7 @@ final class ReplicationDataSourceFactory {
 			.findFirst()
 			.orElseThrow();
 		int index = NodeNames.indexOfReplica(properties, name);
-		return pools.create(replica, (index >= 0) ? "replication.replicas[" + index + "].hikari" : null, true);
+		return pools.create(replica, (index >= 0) ? "replication.replicas[" + index + "].hikari" : null);
 	}
 
 	private static List<ReplicationConnectionDetails.Node> all(ReplicationConnectionDetails details) {

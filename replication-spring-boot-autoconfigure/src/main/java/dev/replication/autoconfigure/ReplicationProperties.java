@@ -64,6 +64,11 @@ public class ReplicationProperties {
 	private final Health health = new Health();
 
 	/**
+	 * How long a write waits for a primary when the primary dies or none is known.
+	 */
+	private final Failover failover = new Failover();
+
+	/**
 	 * An embedded primary with replicas, for development.
 	 */
 	private final Embedded embedded = new Embedded();
@@ -110,6 +115,10 @@ public class ReplicationProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Failover getFailover() {
+		return this.failover;
 	}
 
 	public ReadYourWrites getReadYourWrites() {
@@ -313,6 +322,28 @@ public class ReplicationProperties {
 
 		public void setConnectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
+		}
+
+	}
+
+	/**
+	 * Failover settings: how long a caller that needs the primary waits for one.
+	 */
+	public static class Failover {
+
+		/**
+		 * Longest wait of a call that needs the primary, when none is known or its connection
+		 * fails, for the health monitor to see one (a promoted replica, or the primary back), before
+		 * it fails with a NoPrimaryAvailableException. Zero fails at once.
+		 */
+		private Duration maxWait = Duration.ofSeconds(5);
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}

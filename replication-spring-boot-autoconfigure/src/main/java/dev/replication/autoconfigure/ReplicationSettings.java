@@ -39,7 +39,17 @@ final class ReplicationSettings {
 			weights.put(replica.name(), weight(replica.name()));
 		}
 		return new ReplicationRouter(details.getPrimary().name(), weights, loadBalancing(), writeHistoryScope,
-				readYourWritesWindow(), this.properties.isFallbackToPrimary());
+				readYourWritesWindow(), this.properties.isFallbackToPrimary(), failoverMaxWait());
+	}
+
+	private Duration failoverMaxWait() {
+		Duration maxWait = this.properties.getFailover().getMaxWait();
+		if (maxWait == null || maxWait.isNegative()) {
+			throw new InvalidReplicationConfigurationException("replication.failover.max-wait", "must not be negative",
+					"Set 'replication.failover.max-wait' to a duration such as 5s (the default), "
+							+ "or to 0 to fail at once when no primary is available.");
+		}
+		return maxWait;
 	}
 
 	/**

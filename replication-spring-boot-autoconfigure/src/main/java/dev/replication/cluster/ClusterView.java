@@ -7,14 +7,17 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cluster as the health monitor saw it at one moment: which node takes the writes, and each
- * node's role, state, WAL position and lag. Immutable: the monitor publishes a new view whenever
+ * The cluster as the health monitor saw it at one moment: which node takes the writes, the
+ * highest timeline seen (a primary on a lower one is fenced: it never takes writes), and each
+ * node's role, state, timeline, WAL position and lag. Immutable: the monitor publishes a new view whenever
  * what it sees changes, and the router, health indicators and metrics all read the same one, so
  * none of them keeps a copy that could go stale.
  */
 public final class ClusterView {
 
 	private final @Nullable String primary;
+
+	private final long timeline;
 
 	private final List<NodeStatus> nodes;
 
@@ -25,7 +28,16 @@ public final class ClusterView {
 	 * configuration order, are as given.
 	 */
 	public ClusterView(@Nullable String primary, List<NodeStatus> nodes) {
+		this(primary, 0, nodes);
+	}
+
+	/**
+	 * Create a view in which {@code primary} (or nobody) takes the writes, {@code timeline} is the
+	 * highest timeline seen so far, and {@code nodes}, in configuration order, are as given.
+	 */
+	public ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes) {
 		this.primary = primary;
+		this.timeline = timeline;
 		this.nodes = List.copyOf(nodes);
 		List<String> readable = new ArrayList<>();
 		for (NodeStatus node : this.nodes) {
@@ -37,16 +49,32 @@ public final class ClusterView {
 	}
 
 	/**
-	 * Return the view before any check: the configured primary takes the writes and every
-	 * configured replica may serve reads, as nothing says otherwise yet.
+	 * Return the view before any check: the configured primary takes the writes, and no replica
+	 * serves reads yet, as none of their lags is known.
 	 */
 	public static ClusterView unchecked(String primary, List<String> replicas) {
 		List<NodeStatus> nodes = new ArrayList<>();
-		nodes.add(new NodeStatus(primary, NodeRole.PRIMARY, true, false, -1, 0, null, null, null));
+		nodes.add(new NodeStatus(primary, NodeRole.PRIMARY, true, false, -1, 0, null, null, null, 0, true));
 		for (String replica : replicas) {
-			nodes.add(new NodeStatus(replica, NodeRole.STANDBY, true, true, -1, -1, null, null, null));
+			nodes.add(new NodeStatus(replica, NodeRole.STANDBY, true, false, -1, -1, null, null, null, 0, false));
 		}
 		return new ClusterView(primary, nodes);
+	}
+
+	/**
+	 * Return the highest timeline seen on any node so far, 0 if none yet: a primary on a lower
+	 * one is an old primary back without being fenced, and takes no writes.
+	 */
+	public long timeline() {
+		return this.timeline;
+	}
+
+	/**
+	 * Return whether {@code node} reports being a primary on a timeline lower than the highest
+	 * seen: a former primary, which must never take writes again.
+	 */
+	public boolean fenced(NodeStatus node) {
+		return node.up() && node.role() == NodeRole.PRIMARY && node.timeline() > 0 && node.timeline() < this.timeline;
 	}
 
 	/**
@@ -96,10 +124,12 @@ public final class ClusterView {
 	 */
 	public String describe() {
 		List<String> primaries = this.nodes.stream()
-			.filter((node) -> node.up() && node.role() == NodeRole.PRIMARY)
+			.filter((node) -> node.up() && node.role() == NodeRole.PRIMARY && !fenced(node))
 			.map(NodeStatus::name)
 			.toList();
-		String nodes = this.nodes.stream().map(NodeStatus::toString).collect(Collectors.joining(", "));
+		String nodes = this.nodes.stream()
+			.map((node) -> fenced(node) ? node + " (fenced: timeline " + this.timeline + " seen)" : node.toString())
+			.collect(Collectors.joining(", "));
 		return (primaries.size() > 1)
 				? "split brain, " + String.join(" and ", primaries) + " all report being the primary; " + nodes
 				: nodes;

@@ -43,6 +43,19 @@ final class LsnHistory {
 	}
 
 	/**
+	 * Return whether the history goes back to {@code replayed}: whether a standby that replayed up
+	 * to there has its lag in time known, rather than only a lower bound of it (a standby behind
+	 * since before the first sample may have been behind for any time).
+	 */
+	synchronized boolean covers(long replayed) {
+		if (this.size == 0) {
+			return false;
+		}
+		int oldest = (this.next - this.size + this.positions.length) % this.positions.length;
+		return this.positions[oldest] <= replayed;
+	}
+
+	/**
 	 * Return for how many nanoseconds the primary has had WAL beyond {@code replayed}: 0 when the
 	 * replica has replayed everything seen, at least the age of the oldest sample otherwise.
 	 */

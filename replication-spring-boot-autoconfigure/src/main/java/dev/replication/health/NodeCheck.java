@@ -17,8 +17,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class NodeCheck implements AutoCloseable {
 
-	private static final String SQL = "SELECT pg_is_in_recovery(), (CASE WHEN pg_is_in_recovery() "
-			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text";
+	/**
+	 * Whether the node is a standby, its WAL position and its timeline. A primary's timeline is
+	 * the one of the WAL file it writes, known at once after a promotion; a standby's is the one
+	 * of its last restartpoint, which may still be the former one for a while (it only ever
+	 * understates, so it never fences a primary by mistake).
+	 */
+	static final String SQL = "SELECT pg_is_in_recovery(), (CASE WHEN pg_is_in_recovery() "
+			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text, "
+			+ "(CASE WHEN pg_is_in_recovery() THEN (SELECT timeline_id FROM pg_control_checkpoint())::bigint "
+			+ "ELSE ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::bigint END)";
 
 	private final String url;
 
@@ -49,15 +57,29 @@ final class NodeCheck implements AutoCloseable {
 			if (this.connection == null) {
 				this.connection = DriverManager.getConnection(this.url, this.properties);
 			}
-			try (Statement statement = this.connection.createStatement();
-					ResultSet result = statement.executeQuery(SQL)) {
-				result.next();
-				return new Result(result.getBoolean(1), Lsn.parse(result.getString(2)));
-			}
+			return run(this.connection, 0);
 		}
 		catch (SQLException ex) {
 			closeConnection();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Run the check over {@code connection}: this check's own, or one of the node's pool, waiting
+	 * at most {@code timeout} for the answer (zero: the connection's socket timeout bounds it).
+	 */
+	static Result run(Connection connection, Duration timeout) throws SQLException {
+		return run(connection, timeout.isZero() ? 0 : Integer.parseInt(seconds(timeout)));
+	}
+
+	private static Result run(Connection connection, int timeoutSeconds) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.setQueryTimeout(timeoutSeconds);
+			try (ResultSet result = statement.executeQuery(SQL)) {
+				result.next();
+				return new Result(result.getBoolean(1), Lsn.parse(result.getString(2)), result.getLong(3));
+			}
 		}
 	}
 
@@ -85,7 +107,7 @@ final class NodeCheck implements AutoCloseable {
 		return String.valueOf(Math.max(1, (duration.toMillis() + 999) / 1000));
 	}
 
-	record Result(boolean inRecovery, long lsn) {
+	record Result(boolean inRecovery, long lsn, long timeline) {
 	}
 
 }

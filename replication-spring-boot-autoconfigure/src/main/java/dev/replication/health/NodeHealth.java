@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The health state of one node: up or down with hysteresis (down after a number of failed checks
  * in a row, or at once when a connection to it fails; up again after a number of good checks in
- * a row), its role and its replication lag. Each change is logged once, with the node's name.
- * Guarded by the monitor's lock.
+ * a row), its role, timeline and replication lag. A standby serves reads only once its lag is
+ * known to be within the limits: lag that cannot be known yet is not zero. Each change is logged
+ * once, with the node's name. Guarded by the monitor's lock.
  */
 final class NodeHealth {
 
@@ -28,7 +29,12 @@ final class NodeHealth {
 
 	private boolean up = true;
 
-	private boolean withinLag = true;
+	/** Within the lag limits, as far as is known: false until the lag is known. */
+	private boolean withinLag;
+
+	private boolean lagKnown;
+
+	private long timeline;
 
 	private int failures;
 
@@ -62,6 +68,7 @@ final class NodeHealth {
 		this.failures = 0;
 		this.successes++;
 		this.position = result.lsn();
+		this.timeline = result.timeline();
 		NodeRole role = result.inRecovery() ? NodeRole.STANDBY : NodeRole.PRIMARY;
 		if (role != this.role) {
 			logger.info(this.name + " - now reports being " + ((role == NodeRole.PRIMARY) ? "a primary" : "a standby")
@@ -73,6 +80,16 @@ final class NodeHealth {
 			logger.info(this.name + " - back up after " + this.successes + " good checks");
 		}
 		return false;
+	}
+
+	/**
+	 * Record a check that failed on its own connection for a reason that does not say the node is
+	 * down ({@code checkFailure}), and then succeeded over one of the application's connections:
+	 * a good check, with the check's own trouble kept as the last error. Return {@code false}.
+	 */
+	boolean checkedOverThePool(NodeCheck.Result result, Throwable checkFailure) {
+		this.lastError = describe(checkFailure) + " (health check connection only; the application's connections work)";
+		return checked(result);
 	}
 
 	/**
@@ -106,23 +123,33 @@ final class NodeHealth {
 	}
 
 	/**
-	 * Update the lag of this standby behind a primary at {@code primaryPosition}.
+	 * Update the lag of this standby behind a primary at {@code primaryPosition}, for which
+	 * {@code behindNanos} is how long the primary has had WAL this standby has not replayed.
+	 * Unless {@code timeKnown}, that is only a lower bound (the primary's history does not go back
+	 * far enough): then the standby stays out of rotation until it has replayed everything the
+	 * history holds.
 	 */
-	void lagBehind(long primaryPosition, long behindNanos) {
+	void lagBehind(long primaryPosition, long behindNanos, boolean timeKnown) {
 		this.lagBytes = Math.max(0, primaryPosition - this.position);
 		this.lag = Duration.ofNanos((this.lagBytes == 0) ? 0 : behindNanos);
-		boolean within = this.lag.compareTo(this.settings.maxLag()) <= 0
+		boolean known = timeKnown || this.lagBytes == 0;
+		boolean within = known && this.lag.compareTo(this.settings.maxLag()) <= 0
 				&& (this.settings.maxLagBytes() < 0 || this.lagBytes <= this.settings.maxLagBytes());
-		if (within != this.withinLag) {
-			this.withinLag = within;
+		if (within != this.withinLag || known != this.lagKnown) {
 			if (within) {
 				logger.info(this.name + " - caught up (" + this.lagBytes + " bytes, " + this.lag.toMillis()
-						+ " ms behind), back in rotation");
+						+ " ms behind), in rotation");
+			}
+			else if (!known) {
+				logger.warn(this.name + " - " + this.lagBytes + " bytes behind the primary, since before its "
+						+ "positions were first seen: lag unknown, out of rotation until it catches up");
 			}
 			else {
 				logger.warn(this.name + " - lagging " + this.lagBytes + " bytes, " + this.lag.toMillis()
 						+ " ms behind the primary, out of rotation");
 			}
+			this.withinLag = within;
+			this.lagKnown = known;
 		}
 	}
 
@@ -133,6 +160,18 @@ final class NodeHealth {
 		this.lagBytes = 0;
 		this.lag = Duration.ZERO;
 		this.withinLag = true;
+		this.lagKnown = true;
+	}
+
+	/**
+	 * Return the timeline the node last reported, 0 before it was checked.
+	 */
+	long timeline() {
+		return this.timeline;
+	}
+
+	boolean checkedOnce() {
+		return this.lastCheck != null;
 	}
 
 	boolean up() {
@@ -153,7 +192,8 @@ final class NodeHealth {
 
 	NodeStatus status() {
 		return new NodeStatus(this.name, this.up ? this.role : NodeRole.UNKNOWN, this.up, readable(),
-				(this.lastCheck != null) ? this.position : -1, this.lagBytes, this.lag, this.lastError, this.lastCheck);
+				(this.lastCheck != null) ? this.position : -1, this.lagBytes, this.lag, this.lastError, this.lastCheck,
+				this.timeline, this.lagKnown);
 	}
 
 	private static String describe(Throwable failure) {

@@ -4,18 +4,23 @@ import dev.replication.cluster.ReplicationTopology;
 import dev.replication.cluster.NodeRole;
 import dev.replication.cluster.ClusterView;
 import dev.replication.cluster.NodeStatus;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import dev.replication.routing.NodeFailureListener;
 import dev.replication.routing.ReplicationRouter;
@@ -30,8 +35,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The configured nodes are candidates, not fixed roles: the primary is the one node that is
  * up and reports {@code pg_is_in_recovery() = false}. With none, or with several (split brain),
- * there is no primary and writes fail fast, while healthy standbys keep serving reads. A node
+ * there is no primary and writes fail, while healthy standbys keep serving reads. A node
  * whose connection fails is taken out at once and checked again straight away.
+ *
+ * <p>Fencing: the highest timeline seen on any node is remembered, and a node that reports being
+ * a primary on a lower one (a former primary started again without being fenced) is never the
+ * primary. A check that fails for a reason that does not say the node is down (too many
+ * connections, a password refused, a slow check) is retried over one of the application's own
+ * connections to the node: a node whose application connections work is not taken out.
  */
 public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailureListener, AutoCloseable {
 
@@ -47,6 +58,11 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 
 	private volatile Consumer<String> nodeDownCallback = (node) -> {
 	};
+
+	private volatile Function<String, @Nullable DataSource> pools = (node) -> null;
+
+	/** The highest timeline seen on any node: guarded by this monitor's lock. */
+	private long timeline;
 
 	private final LsnHistory primaryHistory = new LsnHistory(4096);
 
@@ -92,16 +108,46 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 	}
 
 	/**
-	 * Start checking every node, each every {@link HealthSettings#interval()}.
+	 * Specify where the application's pool of each node is found (the current one, as pools are
+	 * replaced): a check that fails for the check's own trouble is run again over one of its
+	 * connections.
+	 */
+	public void setPools(Function<String, @Nullable DataSource> pools) {
+		this.pools = pools;
+	}
+
+	/**
+	 * Check every node once, waiting for the answers (at most about a connect and a socket
+	 * timeout), then every {@link HealthSettings#interval()}: replicas serve reads only once their
+	 * lag is known, so the first round is done before the application's first query.
 	 */
 	public void start() {
 		if (!this.started.compareAndSet(false, true)) {
 			return;
 		}
 		this.router.updateTopology(this.view);
+		List<Future<?>> firstRound = new ArrayList<>();
+		for (String node : this.nodes.keySet()) {
+			firstRound.add(this.executor.submit(() -> checkQuietly(node)));
+		}
+		// A check waits at most its connect, login and socket timeouts.
+		long deadline = System.nanoTime()
+				+ this.settings.connectTimeout().multipliedBy(3).plus(this.settings.interval()).toNanos();
+		for (Future<?> check : firstRound) {
+			try {
+				check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			catch (Exception ex) {
+				// Slow or failed: the scheduled checks carry on.
+			}
+		}
 		long interval = this.settings.interval().toNanos();
 		for (String node : this.nodes.keySet()) {
-			this.executor.scheduleWithFixedDelay(() -> checkQuietly(node), 0, interval, TimeUnit.NANOSECONDS);
+			this.executor.scheduleWithFixedDelay(() -> checkQuietly(node), interval, interval, TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -183,15 +229,45 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		catch (Exception ex) {
 			failure = ex;
 		}
+		NodeCheck.Result overThePool = (failure != null && !CheckFailures.saysNodeIsDown(failure))
+				? checkOverThePool(node, failure) : null;
 		boolean down;
 		synchronized (this) {
 			NodeHealth health = this.nodes.get(node);
-			down = (result != null) ? health.checked(result) : health.failed(failure);
+			if (result != null) {
+				down = health.checked(result);
+			}
+			else if (overThePool != null) {
+				down = health.checkedOverThePool(overThePool, failure);
+			}
+			else {
+				down = health.failed(failure);
+			}
+			this.timeline = Math.max(this.timeline, health.timeline());
 			updateLag(health);
 			publish();
 		}
 		if (down) {
 			this.nodeDownCallback.accept(node);
+		}
+	}
+
+	/**
+	 * Run the check over one of the application's connections to {@code node}, after the check's
+	 * own connection failed with {@code failure}: return the result, or {@code null} (with the
+	 * reason added to {@code failure}) when that fails too.
+	 */
+	private NodeCheck.@Nullable Result checkOverThePool(String node, Exception failure) {
+		DataSource pool = this.pools.apply(node);
+		if (pool == null) {
+			return null;
+		}
+		try (Connection connection = pool.getConnection()) {
+			return NodeCheck.run(connection, this.settings.connectTimeout().plus(this.settings.interval()));
+		}
+		catch (Exception ex) {
+			failure.addSuppressed(ex);
+			return null;
 		}
 	}
 
@@ -205,8 +281,10 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 			if (node.role() == NodeRole.PRIMARY) {
 				node.noLag();
 			}
-			else if (primary != null) {
-				node.lagBehind(primary.position(), this.primaryHistory.behindNanos(node.position(), now));
+			else if (primary != null && primary.checkedOnce() && node.checkedOnce()) {
+				// Lag in time is known only if the history goes back to what the standby has replayed.
+				node.lagBehind(primary.position(), this.primaryHistory.behindNanos(node.position(), now),
+						this.primaryHistory.covers(node.position()));
 			}
 		}
 	}
@@ -226,7 +304,7 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		for (NodeHealth node : this.nodes.values()) {
 			statuses.add(node.status());
 		}
-		ClusterView view = new ClusterView(primary, statuses);
+		ClusterView view = new ClusterView(primary, this.timeline, statuses);
 		if (!Objects.equals(primary, this.primary)) {
 			if (primary != null) {
 				logger.info(primary + " - is the primary now; writes go there");
@@ -241,10 +319,14 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		this.router.updateTopology(view);
 	}
 
+	/**
+	 * Return the nodes that are up and report being a primary on the highest timeline seen: one
+	 * on a lower timeline is a former primary, fenced.
+	 */
 	private List<String> primaries() {
 		return this.nodes.values()
 			.stream()
-			.filter((node) -> node.up() && node.role() == NodeRole.PRIMARY)
+			.filter((node) -> node.up() && node.role() == NodeRole.PRIMARY && node.timeline() >= this.timeline)
 			.map(NodeHealth::name)
 			.toList();
 	}

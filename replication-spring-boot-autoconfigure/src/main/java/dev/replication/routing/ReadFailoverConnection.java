@@ -18,7 +18,9 @@ import java.util.Set;
  * on another node when the replica dies under it. It does so only for the connection's first
  * query, before any row came back, in auto-commit mode: then a read has no transaction to lose
  * and no session state but what this wrapper saw set and replays, so running it elsewhere is
- * safe. Statements inside a transaction are never wrapped, never re-run.
+ * safe. Statements inside a transaction are never wrapped, never re-run. A query runs again at
+ * most once, and only when its connection was lost: a slow query (a socket timeout) is not run
+ * again, and marks no node down.
  *
  * <p>Without this, a replica that crashes fails every query in flight on it and every query
  * that borrows one of its pooled connections before the health monitor notices.
@@ -68,10 +70,13 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 		if (name.equals("prepareCall") || (name.equals("setAutoCommit") && !((Boolean) args[0]))) {
 			this.retryable = false;
 		}
-		else if (name.startsWith("set")) {
-			// setSchema, setCatalog, setTransactionIsolation, setClientInfo...: session state to carry over.
+		else if (name.startsWith("set") && !name.equals("setSavepoint")) {
+			// setSchema, setCatalog, setTransactionIsolation, setClientInfo...: session state to carry
+			// over, once the connection took it.
+			Object result = call(this.target, method, args);
 			this.settings = (this.settings != null) ? this.settings : new LinkedHashMap<>();
 			this.settings.put(name, args);
+			return result;
 		}
 		return call(this.target, method, args);
 	}
@@ -97,17 +102,23 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 				throw failure;
 			}
 			this.decision = next;
+			Connection replacement = null;
 			try {
-				this.target = this.dataSource.openConnection(next);
+				replacement = this.dataSource.openConnection(next);
 				if (this.settings != null) {
 					for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
-						call(this.target, findSetter(setting.getKey(), setting.getValue()), setting.getValue());
+						call(replacement, findSetter(setting.getKey(), setting.getValue()), setting.getValue());
 					}
 				}
+				this.target = replacement;
 				this.generation++;
 				return this.target;
 			}
 			catch (Throwable ex) {
+				if (replacement != null) {
+					// Back to its pool: the caller only ever closes the connection it ends up with.
+					closeQuietly(replacement, ex);
+				}
 				this.tried.add(next.node());
 				this.dataSource.nodeFailed(next.node(), ex);
 				failure.addSuppressed(ex);
@@ -115,6 +126,15 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 					throw failure;
 				}
 			}
+		}
+	}
+
+	private static void closeQuietly(Connection connection, Throwable failure) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
 		}
 	}
 
@@ -179,9 +199,14 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 			if (this.generation != ReadFailoverConnection.this.generation) {
 				recreate(ReadFailoverConnection.this.target);
 			}
+			if (name.startsWith("execute")) {
+				// Each statement starts with no node tried yet.
+				ReadFailoverConnection.this.tried = null;
+			}
 			if (!name.equals("executeQuery") && !name.equals("execute")) {
 				return call(this.statement, method, args);
 			}
+			boolean rerun = false;
 			while (true) {
 				try {
 					Object result = call(this.statement, method, args);
@@ -189,10 +214,11 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 					return result;
 				}
 				catch (SQLException ex) {
-					if (!ReadFailoverConnection.this.retryable || !ConnectionFailures.isConnectionFailure(ex)) {
+					if (rerun || !ReadFailoverConnection.this.retryable || !ConnectionFailures.isRerunnable(ex)) {
 						ReadFailoverConnection.this.retryable = false;
 						throw ex;
 					}
+					rerun = true;
 					recreate(reconnect(ex));
 				}
 			}

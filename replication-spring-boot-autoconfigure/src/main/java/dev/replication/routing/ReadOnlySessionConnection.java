@@ -11,6 +11,10 @@ import java.sql.Statement;
  * only, and read-write again before the connection goes back to its pool. A write attempted under
  * {@code @ReadOnly} is then refused by PostgreSQL, on whichever node is the primary now. Inside a
  * transaction this is not needed: Spring's read-only flag makes it {@code BEGIN READ ONLY}.
+ *
+ * <p>Both session changes are made in auto-commit mode, so that no rollback can undo them: a
+ * caller that turned auto-commit off and left a transaction open has it rolled back first. When
+ * the session cannot be made read-write again, the connection is aborted, never pooled.
  */
 final class ReadOnlySessionConnection extends ConnectionDecorator {
 
@@ -21,7 +25,14 @@ final class ReadOnlySessionConnection extends ConnectionDecorator {
 	}
 
 	static Connection wrap(Connection target) throws SQLException {
+		boolean autoCommit = target.getAutoCommit();
+		if (!autoCommit) {
+			target.setAutoCommit(true);
+		}
 		execute(target, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+		if (!autoCommit) {
+			target.setAutoCommit(false);
+		}
 		return proxy(new ReadOnlySessionConnection(target));
 	}
 
@@ -34,6 +45,11 @@ final class ReadOnlySessionConnection extends ConnectionDecorator {
 	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
 		if (method.getName().equals("close") && !this.target.isClosed()) {
 			try {
+				if (!this.target.getAutoCommit()) {
+					// Else the pool's rollback on return would undo the reset below.
+					this.target.rollback();
+					this.target.setAutoCommit(true);
+				}
 				execute(this.target, "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
 			}
 			catch (SQLException ex) {

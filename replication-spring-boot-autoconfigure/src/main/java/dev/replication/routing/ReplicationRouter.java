@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import dev.replication.cluster.ClusterView;
 import dev.replication.context.RoutingContextHolder;
@@ -41,7 +42,14 @@ public class ReplicationRouter {
 
 	private final boolean fallbackToPrimary;
 
+	private final Duration failoverMaxWait;
+
 	private volatile RoutingTable table;
+
+	/** Notified, under its own lock, of each new view: for callers waiting for a primary. */
+	private final Object viewChanges = new Object();
+
+	private long viewVersion;
 
 	/**
 	 * Create a router for {@code primary} and the replicas in {@code replicaWeights} (in
@@ -51,6 +59,18 @@ public class ReplicationRouter {
 	 */
 	public ReplicationRouter(String primary, Map<String, Integer> replicaWeights, ReplicaLoadBalancer.Factory balancers,
 			WriteHistoryScope writeHistoryScope, Duration readYourWritesWindow, boolean fallbackToPrimary) {
+		this(primary, replicaWeights, balancers, writeHistoryScope, readYourWritesWindow, fallbackToPrimary,
+				Duration.ZERO);
+	}
+
+	/**
+	 * Create a router as above, where a caller that needs the primary while none is known, or
+	 * whose primary failed, waits at most {@code failoverMaxWait} for the health monitor to see one.
+	 */
+	public ReplicationRouter(String primary, Map<String, Integer> replicaWeights, ReplicaLoadBalancer.Factory balancers,
+			WriteHistoryScope writeHistoryScope, Duration readYourWritesWindow, boolean fallbackToPrimary,
+			Duration failoverMaxWait) {
+		this.failoverMaxWait = failoverMaxWait;
 		this.replicaWeights = new LinkedHashMap<>(replicaWeights);
 		this.balancers = balancers;
 		this.writeHistoryScope = writeHistoryScope;
@@ -70,22 +90,22 @@ public class ReplicationRouter {
 		RoutingTable table = this.table;
 		RoutingIntent intent = RoutingContextHolder.currentIntent();
 		if (intent == RoutingIntent.PRIMARY) {
-			return table.primary(RoutingDecision.Reason.PRIMARY_ANNOTATION);
+			return primary(table, RoutingDecision.Reason.PRIMARY_ANNOTATION);
 		}
 		boolean readOnlyTransaction = TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 		if (!readOnlyTransaction && TransactionSynchronizationManager.isActualTransactionActive()) {
-			return table.primary(RoutingDecision.Reason.READ_WRITE_TRANSACTION);
+			return primary(table, RoutingDecision.Reason.READ_WRITE_TRANSACTION);
 		}
 		if (intent != RoutingIntent.READ_ONLY && !readOnlyTransaction) {
-			return table.primary(RoutingDecision.Reason.NOT_READ_ONLY);
+			return primary(table, RoutingDecision.Reason.NOT_READ_ONLY);
 		}
 		if (!table.replicasConfigured) {
-			return table.primary(RoutingDecision.Reason.NO_REPLICA);
+			return primary(table, RoutingDecision.Reason.NO_REPLICA);
 		}
 		if (this.windowNanos > 0) {
 			WriteHistory history = this.writeHistoryScope.current(false);
 			if (history != null && history.wroteWithin(this.windowNanos)) {
-				return table.primary(RoutingDecision.Reason.READ_YOUR_WRITES);
+				return primary(table, RoutingDecision.Reason.READ_YOUR_WRITES);
 			}
 		}
 		if (!table.hasReadableReplica()) {
@@ -94,6 +114,77 @@ public class ReplicationRouter {
 		int replica = table.balancer.next();
 		// A read-only transaction joined by @ReadOnly is reported as the transaction: it is what pins the connection.
 		return readOnlyTransaction ? table.readOnlyTransaction[replica] : table.readOnlyAnnotation[replica];
+	}
+
+	/**
+	 * Return the decision for the primary with {@code reason}, waiting for one to be seen (at most
+	 * the failover max-wait) when {@code table} knows none.
+	 */
+	private RoutingDecision primary(RoutingTable table, RoutingDecision.Reason reason) {
+		return (table.primary != null) ? table.primary(reason)
+				: awaitPrimary(reason, null, failoverDeadline(), null);
+	}
+
+	/**
+	 * Return the {@link System#nanoTime()} until which a call that needs the primary, starting
+	 * now, may wait for one.
+	 */
+	public long failoverDeadline() {
+		return failoverDeadline(System.nanoTime());
+	}
+
+	/**
+	 * Return the {@link System#nanoTime()} until which a call that needs the primary, started at
+	 * {@code startedNanos}, may wait for one.
+	 */
+	public long failoverDeadline(long startedNanos) {
+		return startedNanos + this.failoverMaxWait.toNanos();
+	}
+
+	/**
+	 * Return the decision for the primary with {@code reason}, waiting until {@code deadline}
+	 * (a {@link System#nanoTime()}) for the health monitor's views to show one: a primary other
+	 * than {@code failedNode} at once, or {@code failedNode} again once a newer view still holds
+	 * it to be the primary (it may have come back).
+	 * @throws NoPrimaryAvailableException if no primary is seen by the deadline
+	 */
+	public RoutingDecision awaitPrimary(RoutingDecision.Reason reason, @Nullable String failedNode, long deadline,
+			@Nullable Throwable failure) {
+		long seen;
+		synchronized (this.viewChanges) {
+			seen = this.viewVersion;
+		}
+		while (true) {
+			RoutingTable table = this.table;
+			long version;
+			synchronized (this.viewChanges) {
+				version = this.viewVersion;
+			}
+			if (table.primary != null && (!table.primary.equals(failedNode) || version > seen)) {
+				return table.primary(reason);
+			}
+			long remaining = deadline - System.nanoTime();
+			if (remaining <= 0) {
+				String message = "No primary available"
+						+ (this.failoverMaxWait.isZero() ? ""
+								: " within 'replication.failover.max-wait' (" + this.failoverMaxWait.toMillis() + " ms)")
+						+ ": " + table.describe();
+				throw (failure != null) ? new NoPrimaryAvailableException(message, failure)
+						: new NoPrimaryAvailableException(message);
+			}
+			synchronized (this.viewChanges) {
+				if (this.viewVersion == version) {
+					try {
+						TimeUnit.NANOSECONDS.timedWait(this.viewChanges, remaining);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new NoPrimaryAvailableException("Interrupted waiting for a primary: " + table.describe(),
+								ex);
+					}
+				}
+			}
+		}
 	}
 
 	/**
@@ -136,7 +227,7 @@ public class ReplicationRouter {
 			throw (failure != null) ? new NoReplicaAvailableException(message, failure)
 					: new NoReplicaAvailableException(message);
 		}
-		return table.primary(RoutingDecision.Reason.NO_HEALTHY_REPLICA);
+		return primary(table, RoutingDecision.Reason.NO_HEALTHY_REPLICA);
 	}
 
 	/**
@@ -147,6 +238,10 @@ public class ReplicationRouter {
 		RoutingTable current = this.table;
 		this.table = view.routesLike(current.view) ? current.withView(view)
 				: new RoutingTable(view, this.replicaWeights, this.balancers, !this.replicaWeights.isEmpty());
+		synchronized (this.viewChanges) {
+			this.viewVersion++;
+			this.viewChanges.notifyAll();
+		}
 	}
 
 	/**

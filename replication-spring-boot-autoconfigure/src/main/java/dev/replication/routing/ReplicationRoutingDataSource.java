@@ -3,6 +3,7 @@ package dev.replication.routing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -85,6 +88,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
+		long started = System.nanoTime();
 		RoutingDecision decision = this.router.decide();
 		Set<String> tried = null;
 		while (true) {
@@ -96,9 +100,28 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 				return connection;
 			}
 			catch (SQLException | RuntimeException ex) {
-				if ((decision.primary() || ex instanceof RuntimeException) && !ConnectionFailures.isConnectionFailure(ex)) {
-					// A busy primary pool says nothing about the primary, and no other node can take its
-					// place; a failing listener says nothing about any node.
+				boolean connectionFailure = ConnectionFailures.isConnectionFailure(ex);
+				if (decision.primary()) {
+					if (!connectionFailure && !(ex instanceof SQLTransientConnectionException)) {
+						// A failing statement or listener says nothing about the primary being there.
+						throw ex;
+					}
+					// The pool waits at most its connection timeout: a busy primary is asked again, and
+					// a dead one is replaced by the primary the monitor sees next, until the deadline.
+					long deadline = this.router.failoverDeadline(started);
+					if (System.nanoTime() - deadline >= 0) {
+						if (connectionFailure) {
+							nodeFailed(decision.node(), ex);
+						}
+						throw ex;
+					}
+					if (connectionFailure) {
+						nodeFailed(decision.node(), ex);
+						decision = this.router.awaitPrimary(decision.reason(), decision.node(), deadline, ex);
+					}
+					continue;
+				}
+				if (ex instanceof RuntimeException && !connectionFailure) {
 					throw ex;
 				}
 				nodeFailed(decision.node(), ex);
@@ -128,6 +151,14 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	}
 
 	/**
+	 * Return the current pool of the node called {@code name} (pools are replaced when their
+	 * node goes down), or {@code null} if there is no such node.
+	 */
+	public DataSource getNode(String name) {
+		return this.nodes.get(name);
+	}
+
+	/**
 	 * Return the pool of the primary as configured: the one schema migrations run on.
 	 */
 	public DataSource getPrimaryDataSource() {
@@ -141,13 +172,28 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	 * use are all returned, so work still under way on it is not cut short.
 	 */
 	public void replacePool(String node) {
-		if (this.closed) {
+		DataSource current = this.nodes.get(node);
+		if (this.closed || current == null || neverStarted(current)) {
+			// A pool that never connected is as good as a new one: a flapping node piles none up.
 			return;
 		}
-		DataSource old = this.nodes.replace(node, this.poolFactory.apply(node));
-		if (old != null) {
-			this.poolRetirement.retire(node, old);
+		DataSource fresh = this.poolFactory.apply(node);
+		if (this.nodes.replace(node, current, fresh)) {
+			this.poolRetirement.retire(node, current);
 		}
+		else if (fresh instanceof AutoCloseable closeable) {
+			// Replaced meanwhile by another caller: this one never connected.
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				// Nothing was opened.
+			}
+		}
+	}
+
+	private static boolean neverStarted(DataSource pool) {
+		return pool instanceof HikariDataSource hikari && !hikari.isClosed() && hikari.getHikariPoolMXBean() == null;
 	}
 
 	/**

@@ -54,8 +54,9 @@ class ReplicationAutoConfigurationTests {
 			HikariDataSource primary = pool(dataSource, "primary");
 			assertThat(primary.getJdbcUrl()).isEqualTo("jdbc:postgresql://db-primary:5432/app");
 			assertThat(primary.getPoolName()).isEqualTo("primary");
-			assertThat(primary.getConnectionTimeout()).as("Hikari's default: a busy primary is waited for")
-				.isEqualTo(30000);
+			assertThat(primary.getConnectionTimeout())
+				.as("replication.health.connect-timeout: a promoted replica's pool and the primary's wait alike")
+				.isEqualTo(1000);
 			assertThat(primary.getDataSourceProperties()).containsEntry("connectTimeout", "1");
 			HikariDataSource replica = pool(dataSource, "replica-1");
 			assertThat(replica.getPoolName()).isEqualTo("replica-1");

@@ -44,4 +44,17 @@ class LsnHistoryTests {
 		assertThat(history.behindNanos(50, 10_000)).isEqualTo(8_000);
 	}
 
+	@Test
+	void historyCoversOnlyWhatWasReplayedSinceItsOldestSample() {
+		LsnHistory history = new LsnHistory(2);
+		assertThat(history.covers(100)).as("empty").isFalse();
+		history.record(100, 1_000);
+		assertThat(history.covers(99)).isFalse();
+		assertThat(history.covers(100)).isTrue();
+		history.record(200, 2_000);
+		history.record(300, 3_000);
+		assertThat(history.covers(150)).as("oldest sample dropped").isFalse();
+		assertThat(history.covers(200)).isTrue();
+	}
+
 }

@@ -4,25 +4,36 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.util.concurrent.TimeUnit;
+
+import dev.replication.cluster.NodeRole;
 import dev.replication.embedded.ClusterNode;
 import dev.replication.routing.NoPrimaryAvailableException;
 import dev.replication.testapp.ReadLoad;
 import dev.replication.testapp.ServedBy;
+import dev.replication.testapp.TestApplication;
 import dev.replication.testapp.Waiting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The primary dies and a replica is promoted: writes follow it without a restart or a refresh;
- * reads never stop. Then the old primary returns as a standby, and a second promotion makes a
- * split brain. The steps build on each other, in order.
+ * reads never stop. Then the old primary returns as a standby, and a second promotion fences the
+ * first promoted node (its timeline is now the lower one). The steps build on each other, in
+ * order. A write finding no primary waits {@code replication.failover.max-wait} (1 s here).
  */
+@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = "replication.failover.max-wait=1s")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrimaryFailoverIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 
@@ -81,7 +92,7 @@ class PrimaryFailoverIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 				served.size(), reads.failures().size());
 		assertThat(reads.failures()).as("failed reads").isEmpty();
 		assertThat(served).noneMatch((read) -> read.port() == oldPrimary.port() && read.started() > stopped);
-		assertThat(failFast).isLessThan(Duration.ofMillis(500));
+		assertThat(failFast).as("refused after max-wait").isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
 		assertThat(switchTime).isLessThanOrEqualTo(Duration.ofSeconds(3));
 		assertThat(this.topology.getPrimary()).contains(promoted.name());
 	}
@@ -100,17 +111,19 @@ class PrimaryFailoverIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 
 	@Test
 	@Order(3)
-	void splitBrainFailsWritesFastWhileStandbysKeepServingReads() {
+	void secondPromotionFencesTheFirstPromotedNodeWhileStandbysKeepServingReads() {
 		cluster.promote(follower);
-		Waiting.until("split brain seen", Duration.ofSeconds(5), () -> this.topology.getPrimary().isEmpty());
-		assertThatExceptionOfType(NoPrimaryAvailableException.class)
-			.isThrownBy(() -> this.service.writeAndProbe("split"))
-			.withMessageContaining("split brain")
-			.withMessageContaining(promoted.name())
-			.withMessageContaining(follower.name());
+		Duration seen = Waiting.until(follower.name() + " the primary", Duration.ofSeconds(5),
+				() -> this.topology.getPrimary().filter(follower.name()::equals).isPresent());
+		System.out.printf("MEASURED second-promotion: %s the primary %d ms after its promotion (%s)%n", follower.name(),
+				seen.toMillis(), this.topology.getNodes());
+		assertThat(status(promoted).role()).as("still a primary, on a lower timeline").isEqualTo(NodeRole.PRIMARY);
+		assertThat(status(follower).timeline()).isGreaterThan(status(promoted).timeline());
+		assertThat(this.topology.getPrimary()).contains(follower.name());
+		assertThat(this.service.writeAndProbe("on the newest timeline").port()).isEqualTo(follower.port());
 		for (int i = 0; i < 10; i++) {
 			ServedBy read = this.service.readOnly();
-			assertThat(read.port()).isEqualTo(oldPrimary.port());
+			assertThat(read.port()).isNotEqualTo(promoted.port());
 			assertThat(read.isReplica()).isTrue();
 		}
 	}

@@ -38,4 +38,22 @@ class ConnectionFailuresTests {
 		assertThat(ConnectionFailures.isConnectionFailure(new IllegalStateException())).isFalse();
 	}
 
+	@Test
+	void slowStatementIsNoNodeFailureAndIsNotRunAgain() {
+		SQLException slow = new SQLException("An I/O error occurred while sending to the backend.", "08006",
+				new java.net.SocketTimeoutException("Read timed out"));
+		assertThat(ConnectionFailures.isNodeFailure(slow)).isFalse();
+		assertThat(ConnectionFailures.isRerunnable(slow)).isFalse();
+		SQLException connectTimeout = new SQLException("The connection attempt failed.", "08001",
+				new java.net.SocketTimeoutException("Connect timed out"));
+		assertThat(ConnectionFailures.isNodeFailure(connectTimeout)).isTrue();
+	}
+
+	@Test
+	void terminatedBackendIsRunAgainButIsNoNodeFailure() {
+		SQLException terminated = new SQLException("terminating connection due to administrator command", "57P01");
+		assertThat(ConnectionFailures.isRerunnable(terminated)).isTrue();
+		assertThat(ConnectionFailures.isNodeFailure(terminated)).isFalse();
+	}
+
 }

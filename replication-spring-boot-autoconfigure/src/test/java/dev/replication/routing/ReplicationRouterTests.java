@@ -10,7 +10,9 @@ import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
 import dev.replication.context.ThreadWriteHistoryScope;
 import dev.replication.routing.RoutingDecision.Reason;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,6 +28,11 @@ class ReplicationRouterTests {
 
 	private final ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1", "replica-2"),
 			ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), Duration.ofSeconds(2), true);
+
+	@BeforeEach
+	void everyReplicaChecked() {
+		this.router.updateTopology(view("primary", "replica-1", "replica-2"));
+	}
 
 	@AfterEach
 	void clearTransactionState() {
@@ -84,6 +91,7 @@ class ReplicationRouterTests {
 	void zeroWindowTurnsReadYourWritesOff() throws Exception {
 		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1"), ReplicaLoadBalancer::roundRobin,
 				new ThreadWriteHistoryScope(), Duration.ZERO, true);
+		router.updateTopology(view("primary", "replica-1"));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
 			router.recordWrite();
 			return assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);
@@ -161,11 +169,65 @@ class ReplicationRouterTests {
 		});
 	}
 
+	@Test
+	void beforeAnyCheckReadsGoToThePrimaryAsNoReplicaLagIsKnown() throws Exception {
+		ReplicationRouter unchecked = new ReplicationRouter("primary", weights("replica-1", "replica-2"),
+				ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), Duration.ofSeconds(2), true);
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> assertDecision(unchecked.decide(), "primary",
+				Reason.NO_HEALTHY_REPLICA, true));
+	}
+
+	@Test
+	void writeWithoutAPrimaryWaitsForTheViewThatShowsOne() throws Exception {
+		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1", "replica-2"),
+				ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), Duration.ofSeconds(2), true,
+				Duration.ofSeconds(10));
+		router.updateTopology(view(null, "replica-1", "replica-2"));
+		Thread promotion = new Thread(() -> {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			router.updateTopology(view("replica-1", "replica-2"));
+		});
+		long started = System.nanoTime();
+		promotion.start();
+		assertDecision(router.decide(), "replica-1", Reason.NOT_READ_ONLY, false);
+		promotion.join();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(150),
+				Duration.ofSeconds(5));
+	}
+
+	@Test
+	void writeWithoutAPrimaryFailsAfterTheMaxWait() {
+		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1", "replica-2"),
+				ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), Duration.ofSeconds(2), true,
+				Duration.ofMillis(300));
+		router.updateTopology(view(null, "replica-1", "replica-2"));
+		long started = System.nanoTime();
+		assertThatExceptionOfType(NoPrimaryAvailableException.class).isThrownBy(router::decide)
+			.withMessageContaining("'replication.failover.max-wait' (300 ms)");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(250),
+				Duration.ofSeconds(5));
+	}
+
+	@Test
+	void failedPrimaryIsAskedAgainOnlyOnceANewerViewStillShowsIt() {
+		ReplicationRouter router = new ReplicationRouter("primary", weights("replica-1", "replica-2"),
+				ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), Duration.ofSeconds(2), true,
+				Duration.ofMillis(300));
+		router.updateTopology(view("primary", "replica-1", "replica-2"));
+		assertThatExceptionOfType(NoPrimaryAvailableException.class).isThrownBy(() -> router.awaitPrimary(
+				Reason.NOT_READ_ONLY, "primary", router.failoverDeadline(), new java.sql.SQLException("refused", "08001")));
+	}
+
 	/**
 	 * Return a view of primary, replica-1 and replica-2 in which {@code primary} takes the writes,
 	 * {@code readable} serve reads and every other node is down.
 	 */
-	private static ClusterView view(String primary, String... readable) {
+	private static ClusterView view(@Nullable String primary, String... readable) {
 		List<String> up = List.of(readable);
 		List<NodeStatus> nodes = new java.util.ArrayList<>();
 		for (String name : List.of("primary", "replica-1", "replica-2")) {
