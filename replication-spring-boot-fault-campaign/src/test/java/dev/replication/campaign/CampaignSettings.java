@@ -8,7 +8,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * How a campaign runs: from the system properties {@code campaign.duration} (of faults, per
- * replication mode: {@code 10s} by default, {@code 600s} for a long run; the first three faults,
+ * replication mode: {@code 5s} by default, {@code 600s} for a long run; the first three faults,
  * one of each kind, always run to their end) and {@code campaign.seed} (random by default,
  * printed, so that a failing run can be replayed), and the bounds the checker holds the starter
  * to.
@@ -32,7 +32,7 @@ record CampaignSettings(Duration duration, long seed, int clients, Duration maxW
 		String duration = System.getProperty("campaign.duration");
 		String seed = System.getProperty("campaign.seed");
 		return new CampaignSettings(
-				StringUtils.hasText(duration) ? DurationStyle.detectAndParse(duration) : Duration.ofSeconds(10),
+				StringUtils.hasText(duration) ? DurationStyle.detectAndParse(duration) : Duration.ofSeconds(5),
 				StringUtils.hasText(seed) ? Long.parseLong(seed.trim()) : DEFAULT_SEED, 8, Duration.ofSeconds(2),
 				Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(3));
 	}
