@@ -117,9 +117,9 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 	}
 
 	/**
-	 * Check every node once, waiting for the answers (at most about a connect and a socket
-	 * timeout), then every {@link HealthSettings#interval()}: replicas serve reads only once their
-	 * lag is known, so the first round is done before the application's first query.
+	 * Check every node once, waiting for the answers (at most twice the connect timeout), then
+	 * every {@link HealthSettings#interval()}: replicas serve reads only once their lag is known,
+	 * so the first round is done before the application's first query.
 	 */
 	public void start() {
 		if (!this.started.compareAndSet(false, true)) {
@@ -130,9 +130,8 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		for (String node : this.nodes.keySet()) {
 			firstRound.add(this.executor.submit(() -> checkQuietly(node)));
 		}
-		// A check waits at most its connect, login and socket timeouts.
-		long deadline = System.nanoTime()
-				+ this.settings.connectTimeout().multipliedBy(3).plus(this.settings.interval()).toNanos();
+		// Start-up waits at most this long for nodes that do not answer: their checks carry on.
+		long deadline = System.nanoTime() + this.settings.connectTimeout().multipliedBy(2).toNanos();
 		for (Future<?> check : firstRound) {
 			try {
 				check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -305,6 +304,13 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 			statuses.add(node.status());
 		}
 		ClusterView view = new ClusterView(primary, this.timeline, statuses);
+		for (NodeStatus node : statuses) {
+			NodeStatus before = this.view.node(node.name());
+			if (view.fenced(node) && (before == null || !this.view.fenced(before))) {
+				logger.warn(node.name() + " - reports being a primary on timeline " + node.timeline()
+						+ ", lower than timeline " + this.timeline + " seen: fenced, it takes no writes");
+			}
+		}
 		if (!Objects.equals(primary, this.primary)) {
 			if (primary != null) {
 				logger.info(primary + " - is the primary now; writes go there");

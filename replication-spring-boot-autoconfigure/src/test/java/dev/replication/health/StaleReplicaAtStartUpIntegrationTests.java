@@ -3,13 +3,20 @@ package dev.replication.health;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.replication.cluster.NodeStatus;
 import dev.replication.cluster.ReplicationTopology;
+import dev.replication.context.RoutingContextHolder;
+import dev.replication.context.RoutingIntent;
 import dev.replication.embedded.ClusterNode;
 import dev.replication.embedded.EmbeddedReplicationCluster;
+import dev.replication.routing.ReplicationDataSource;
 import dev.replication.testapp.ClusterProperties;
 import dev.replication.testapp.ProbeService;
 import dev.replication.testapp.ReadLoad;
@@ -19,8 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "replication.health.max-lag=1s")
 @DirtiesContext
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Import(StaleReplicaAtStartUpIntegrationTests.EarlyReads.class)
 class StaleReplicaAtStartUpIntegrationTests {
 
 	static EmbeddedReplicationCluster cluster;
@@ -46,6 +58,9 @@ class StaleReplicaAtStartUpIntegrationTests {
 
 	@Autowired
 	ReplicationTopology topology;
+
+	@Autowired
+	EarlyReads earlyReads;
 
 	@DynamicPropertySource
 	static void startClusterWithAStuckReplica(DynamicPropertyRegistry registry) throws Exception {
@@ -74,6 +89,11 @@ class StaleReplicaAtStartUpIntegrationTests {
 		ClusterNode fresh = cluster.replica(1);
 		List<ReadLoad.Read> reads;
 		try {
+			List<Integer> early = this.earlyReads.stop();
+			System.out.printf("MEASURED stale-at-start-up: %d reads from the data source's creation on, %d by %s%n",
+					early.size(), early.stream().filter((port) -> port == stuck.port()).count(), stuck.name());
+			assertThat(early).as("reads from the data source's creation on").isNotEmpty()
+				.doesNotContain(stuck.port());
 			ReadLoad load = new ReadLoad(4, this.service::readOnly);
 			Thread.sleep(3000);
 			reads = load.stop();
@@ -94,6 +114,54 @@ class StaleReplicaAtStartUpIntegrationTests {
 		System.out.printf("MEASURED stale-at-start-up: back in rotation %d ms after resume%n", back.toMillis());
 		Waiting.until(stuck.name() + " serving reads", Duration.ofSeconds(3),
 				() -> this.service.readOnly().port() == stuck.port());
+	}
+
+	/**
+	 * Reads in a loop from the moment the routing data source is created, during the rest of the
+	 * application's start-up, recording the port of each answer.
+	 */
+	static class EarlyReads implements BeanPostProcessor, DisposableBean {
+
+		private final Queue<Integer> ports = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private Thread thread;
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (bean instanceof ReplicationDataSource dataSource && this.thread == null) {
+				JdbcTemplate jdbcTemplate = new JdbcTemplate(dataSource);
+				this.thread = new Thread(() -> {
+					while (this.running.get()) {
+						try {
+							this.ports.add(RoutingContextHolder.call(RoutingIntent.READ_ONLY,
+									() -> jdbcTemplate.queryForObject("SELECT inet_server_port()", Integer.class)));
+						}
+						catch (Exception ex) {
+							// Counted by their absence; the test asserts on the ports that answered.
+						}
+					}
+				}, "early-reads");
+				this.thread.setDaemon(true);
+				this.thread.start();
+			}
+			return bean;
+		}
+
+		List<Integer> stop() throws InterruptedException {
+			this.running.set(false);
+			if (this.thread != null) {
+				this.thread.join(10_000);
+			}
+			return new ArrayList<>(this.ports);
+		}
+
+		@Override
+		public void destroy() throws InterruptedException {
+			stop();
+		}
+
 	}
 
 	private NodeStatus status(ClusterNode node) {
