@@ -174,9 +174,15 @@ final class CampaignChecker {
 		 */
 		boolean late(Duration bound) {
 			boolean served = this.after.isPresent() && this.after.get().compareTo(bound) <= 0;
-			boolean interrupted = this.cutShort.isPresent()
+			return !served && !cutShortFirst();
+		}
+
+		/**
+		 * Return whether the next fault hit the node before it served.
+		 */
+		boolean cutShortFirst() {
+			return this.cutShort.isPresent()
 					&& (this.after.isEmpty() || this.after.get().compareTo(this.cutShort.get()) > 0);
-			return !served && !interrupted;
 		}
 
 		String describe() {

@@ -85,20 +85,24 @@ final class CampaignReport {
 	}
 
 	/**
-	 * Return how many of {@code events} served, the median and the longest time until they did.
+	 * Return the median and longest time until {@code events} served, leaving out those the next
+	 * fault hit first, and how many never served.
 	 */
 	private static String spread(List<CampaignChecker.Recovered> events) {
 		List<Long> millis = events.stream()
-			.flatMap((event) -> event.after().stream())
-			.map(java.time.Duration::toMillis)
+			.filter((event) -> event.after().isPresent() && !event.cutShortFirst())
+			.map((event) -> event.after().get().toMillis())
 			.sorted()
 			.toList();
-		if (millis.isEmpty()) {
-			return events.size() + " events, none served";
-		}
-		return events.size() + " events: median " + millis.get(millis.size() / 2) + " ms, longest "
-				+ millis.get(millis.size() - 1) + " ms" + ((millis.size() < events.size())
-						? ", " + (events.size() - millis.size()) + " never served (hit by the next fault or the end)" : "");
+		long cutShort = events.stream().filter(CampaignChecker.Recovered::cutShortFirst).count();
+		long neverServed = events.size() - millis.size() - cutShort;
+		String figures = millis.isEmpty() ? "none served"
+				: "median " + millis.get(millis.size() / 2) + " ms, 95th percentile "
+						+ millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * 0.95) - 1))
+						+ " ms, longest " + millis.get(millis.size() - 1) + " ms";
+		return events.size() + " events: " + figures
+				+ ((cutShort > 0) ? "; " + cutShort + " hit by the next fault first, not counted" : "")
+				+ ((neverServed > 0) ? "; " + neverServed + " never served" : "");
 	}
 
 	private static String servedByReplica(List<Call> calls, Call.Kind kind) {
