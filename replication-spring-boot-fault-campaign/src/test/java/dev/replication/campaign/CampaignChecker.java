@@ -65,7 +65,7 @@ final class CampaignChecker {
 		for (Recovered recovery : recoveries()) {
 			if (recovery.late(this.recoveryBound)) {
 				violations.add(recovery.node() + " not serving reads within " + this.recoveryBound.toMillis()
-						+ " ms of being " + recovery.how() + " at " + offset(recovery.at()) + " ms (" + recovery.describe()
+						+ " ms of catching up after being " + recovery.how() + " at " + offset(recovery.at()) + " ms (" + recovery.describe()
 						+ ")");
 			}
 		}
@@ -88,20 +88,21 @@ final class CampaignChecker {
 	List<Recovered> promotions() {
 		return this.faults.promotions()
 			.stream()
-			.map((promotion) -> new Recovered(promotion.node(), "promoted", promotion.promoted(),
+			.map((promotion) -> new Recovered(promotion.node(), "promoted", promotion.promoted(), Duration.ZERO,
 					firstAfter(promotion.promoted(), promotion.node(), Call.Kind.WRITE, true),
 					cutShort(promotion.node(), promotion.promoted())))
 			.toList();
 	}
 
 	/**
-	 * Return, for each replica brought back, how long after it the first read it served started and
-	 * ended.
+	 * Return, for each replica brought back, how long it took to catch up with the primary and how
+	 * long after it was brought back the first read it served (started after that) ended.
 	 */
 	List<Recovered> recoveries() {
 		return this.faults.recoveries()
 			.stream()
 			.map((recovery) -> new Recovered(recovery.node(), recovery.how(), recovery.recovered(),
+					Duration.ofNanos(Math.max(0, recovery.caughtUp() - recovery.recovered())),
 					firstAfter(recovery.recovered(), recovery.node(), Call.Kind.READ, false),
 					cutShort(recovery.node(), recovery.recovered())))
 			.toList();
@@ -163,17 +164,29 @@ final class CampaignChecker {
 	 * @param node the node
 	 * @param how what happened to it
 	 * @param at when
+	 * @param catchUp how long a replica then took to replay the primary's WAL as of that moment
+	 * (the starter rightly keeps a replica out of rotation while it is further behind than its lag
+	 * limits), zero for a promotion
 	 * @param after how long until it served a write (promotion) or a read (recovery)
 	 * @param cutShort how long until the next fault hit it, if that came within the bound
 	 */
-	record Recovered(String node, String how, long at, Optional<Duration> after, Optional<Duration> cutShort) {
+	record Recovered(String node, String how, long at, Duration catchUp, Optional<Duration> after,
+			Optional<Duration> cutShort) {
 
 		/**
-		 * Return whether it served later than {@code bound}, or not at all, although no new fault
-		 * hit it first.
+		 * Return how long after it had caught up it served, zero if it served before.
+		 */
+		Optional<Duration> afterCatchUp() {
+			return this.after.map((after) -> after.compareTo(this.catchUp) > 0 ? after.minus(this.catchUp)
+					: Duration.ZERO);
+		}
+
+		/**
+		 * Return whether it served later than {@code bound} after it had caught up, or not at all,
+		 * although no new fault hit it first.
 		 */
 		boolean late(Duration bound) {
-			boolean served = this.after.isPresent() && this.after.get().compareTo(bound) <= 0;
+			boolean served = afterCatchUp().isPresent() && afterCatchUp().get().compareTo(bound) <= 0;
 			return !served && !cutShortFirst();
 		}
 
@@ -186,7 +199,8 @@ final class CampaignChecker {
 		}
 
 		String describe() {
-			return this.after.map((duration) -> "served after " + duration.toMillis() + " ms")
+			return (this.catchUp.isZero() ? "" : "caught up after " + this.catchUp.toMillis() + " ms, ")
+					+ this.after.map((duration) -> "served after " + duration.toMillis() + " ms")
 				.orElse("never served afterwards")
 					+ this.cutShort.map((duration) -> ", hit by the next fault after " + duration.toMillis() + " ms")
 						.orElse("");

@@ -75,12 +75,23 @@ class CampaignCheckerTests {
 
 	@Test
 	void replicaNotServingWithinTheBoundIsAViolationUnlessTheNextFaultHitItFirst() {
-		this.faults.recovery(new FaultLog.Recovery("replica-1", "restarted", this.t0 + 100 * MS));
+		this.faults.recovery(new FaultLog.Recovery("replica-1", "restarted", this.t0 + 100 * MS, this.t0 + 100 * MS));
 		assertThat(violations(Set.of(), false)).singleElement().asString()
-			.startsWith("replica-1 not serving reads within 3000 ms of being restarted");
+			.startsWith("replica-1 not serving reads within 3000 ms of catching up after being restarted");
 		this.faults.fault(new FaultLog.Fault(FaultLog.Kind.REPLAY_PAUSE, "replica-1", this.t0 + 1000 * MS,
 				this.t0 + 2000 * MS));
 		assertThat(violations(Set.of(), false)).isEmpty();
+	}
+
+	@Test
+	void replicaIsGivenTheBoundFromWhenItHasCaughtUpWithThePrimary() {
+		this.faults.recovery(new FaultLog.Recovery("replica-1", "restarted", this.t0 + 100 * MS, this.t0 + 2100 * MS));
+		read(4000, 4500, "replica-1", Call.Kind.READ, Call.Outcome.OK);
+		assertThat(violations(Set.of(), false)).isEmpty();
+		read(200, 300, "primary", Call.Kind.READ, Call.Outcome.OK);
+		this.faults.recovery(new FaultLog.Recovery("replica-2", "restarted", this.t0 + 100 * MS, this.t0 + 200 * MS));
+		read(3400, 3500, "replica-2", Call.Kind.READ, Call.Outcome.OK);
+		assertThat(violations(Set.of(), false)).singleElement().asString().contains("served after 3400 ms");
 	}
 
 	@Test

@@ -85,22 +85,26 @@ final class CampaignReport {
 	}
 
 	/**
-	 * Return the median and longest time until {@code events} served, leaving out those the next
-	 * fault hit first, and how many never served.
+	 * Return the median and longest time until {@code events} served once caught up with the
+	 * primary, leaving out those the next fault hit first, and how many never served.
 	 */
 	private static String spread(List<CampaignChecker.Recovered> events) {
 		List<Long> millis = events.stream()
 			.filter((event) -> event.after().isPresent() && !event.cutShortFirst())
-			.map((event) -> event.after().get().toMillis())
+			.map((event) -> event.afterCatchUp().get().toMillis())
 			.sorted()
 			.toList();
+		List<Long> catchUps = events.stream().map((event) -> event.catchUp().toMillis()).sorted().toList();
 		long cutShort = events.stream().filter(CampaignChecker.Recovered::cutShortFirst).count();
 		long neverServed = events.size() - millis.size() - cutShort;
 		String figures = millis.isEmpty() ? "none served"
 				: "median " + millis.get(millis.size() / 2) + " ms, 95th percentile "
 						+ millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * 0.95) - 1))
 						+ " ms, longest " + millis.get(millis.size() - 1) + " ms";
-		return events.size() + " events: " + figures
+		String caughtUp = (catchUps.isEmpty() || catchUps.get(catchUps.size() - 1) == 0) ? ""
+				: " after catching up (median " + catchUps.get(catchUps.size() / 2) + " ms, longest "
+						+ catchUps.get(catchUps.size() - 1) + " ms)";
+		return events.size() + " events" + caughtUp + ": " + figures
 				+ ((cutShort > 0) ? "; " + cutShort + " hit by the next fault first, not counted" : "")
 				+ ((neverServed > 0) ? "; " + neverServed + " never served" : "");
 	}

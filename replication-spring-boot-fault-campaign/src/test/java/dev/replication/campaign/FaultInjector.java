@@ -111,7 +111,7 @@ final class FaultInjector implements AutoCloseable {
 		sleep(hold);
 		this.cluster.start(replica);
 		long healed = System.nanoTime();
-		this.log.recovery(new FaultLog.Recovery(replica.name(), "restarted", healed));
+		this.log.recovery(new FaultLog.Recovery(replica.name(), "restarted", healed, caughtUp(replica)));
 		this.log.fault(new FaultLog.Fault(FaultLog.Kind.REPLICA_KILL, replica.name(), injected, healed));
 	}
 
@@ -123,7 +123,7 @@ final class FaultInjector implements AutoCloseable {
 		sleep(hold);
 		this.cluster.resumeReplay(replica);
 		long healed = System.nanoTime();
-		this.log.recovery(new FaultLog.Recovery(replica.name(), "replay resumed", healed));
+		this.log.recovery(new FaultLog.Recovery(replica.name(), "replay resumed", healed, caughtUp(replica)));
 		this.log.fault(new FaultLog.Fault(FaultLog.Kind.REPLAY_PAUSE, replica.name(), injected, healed));
 	}
 
@@ -145,9 +145,25 @@ final class FaultInjector implements AutoCloseable {
 		sleep(rejoin);
 		this.cluster.rebuildAsReplica(former);
 		long healed = System.nanoTime();
-		this.log.recovery(new FaultLog.Recovery(former.name(), "rebuilt as a replica", healed));
+		this.log.recovery(new FaultLog.Recovery(former.name(), "rebuilt as a replica", healed, caughtUp(former)));
 		this.log.fault(new FaultLog.Fault(FaultLog.Kind.PRIMARY_FAILOVER, former.name() + " -> " + promoted.name(),
 				injected, healed));
+	}
+
+	/**
+	 * Wait until {@code replica} has replayed the primary's WAL as of now, and return when it had: a
+	 * replica restarted after much writing replays for seconds from its last restart point.
+	 */
+	private long caughtUp(ClusterNode replica) {
+		long target = position(this.cluster.primary(), "pg_current_wal_lsn()");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (position(replica, "pg_last_wal_replay_lsn()") < target) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(replica.name() + " did not catch up within 60 s");
+			}
+			sleep(10);
+		}
+		return System.nanoTime();
 	}
 
 	private ClusterNode anyReplica() {
@@ -169,15 +185,18 @@ final class FaultInjector implements AutoCloseable {
 	}
 
 	private static long receivedPosition(ClusterNode replica) {
-		try (Connection connection = replica.dataSource().getConnection();
+		return position(replica, "GREATEST(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())");
+	}
+
+	private static long position(ClusterNode node, String lsn) {
+		try (Connection connection = node.dataSource().getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT (GREATEST(pg_last_wal_receive_lsn(), "
-						+ "pg_last_wal_replay_lsn()) - '0/0'::pg_lsn)::bigint")) {
+				ResultSet result = statement.executeQuery("SELECT (" + lsn + " - '0/0'::pg_lsn)::bigint")) {
 			result.next();
 			return result.getLong(1);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException(replica.name() + " - could not read its WAL position", ex);
+			throw new IllegalStateException(node.name() + " - could not read its WAL position", ex);
 		}
 	}
 

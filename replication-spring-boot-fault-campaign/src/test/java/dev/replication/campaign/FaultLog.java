@@ -148,8 +148,10 @@ final class FaultLog {
 	 * @param node the node
 	 * @param how what brought it back: restarted, replay resumed, rebuilt as a replica
 	 * @param recovered when that had been done
+	 * @param caughtUp when it had then replayed the primary's WAL as of that moment: a replica that
+	 * is further behind than the starter's lag limits may not serve before
 	 */
-	record Recovery(String node, String how, long recovered) {
+	record Recovery(String node, String how, long recovered, long caughtUp) {
 	}
 
 	private record PrimaryChange(long at, String primary) {
