@@ -121,6 +121,9 @@ class PrimaryFailoverIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 		assertThat(status(follower).timeline()).isGreaterThan(status(promoted).timeline());
 		assertThat(this.topology.getPrimary()).contains(follower.name());
 		assertThat(this.service.writeAndProbe("on the newest timeline").port()).isEqualTo(follower.port());
+		// Its lag behind the new primary is known once it has replayed the new primary's first position.
+		Waiting.until(oldPrimary.name() + " readable again", Duration.ofSeconds(10),
+				() -> status(oldPrimary).readable());
 		for (int i = 0; i < 10; i++) {
 			ServedBy read = this.service.readOnly();
 			assertThat(read.port()).isNotEqualTo(promoted.port());
