@@ -49,13 +49,16 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 
 	private final Set<ClusterNode> followers = ConcurrentHashMap.newKeySet();
 
+	private final int synchronousStandbys;
+
 	private volatile ClusterNode primary;
 
 	private volatile boolean closed;
 
 	private EmbeddedReplicationCluster(Path directory, List<ClusterNode> nodes, PgCtl pgCtl,
-			boolean registerShutdownHook) {
+			boolean registerShutdownHook, int synchronousStandbys) {
 		this.directory = directory;
+		this.synchronousStandbys = synchronousStandbys;
 		this.nodes = List.copyOf(nodes);
 		this.pgCtl = pgCtl;
 		this.primary = nodes.get(0);
@@ -91,6 +94,14 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 	 */
 	public ClusterNode replica(int index) {
 		return replicas().get(index);
+	}
+
+	/**
+	 * Return how many standbys must have flushed a commit before the primary acknowledges it: 0
+	 * when replication is asynchronous.
+	 */
+	public int synchronousStandbys() {
+		return this.synchronousStandbys;
 	}
 
 	/**
@@ -187,12 +198,18 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 	/**
 	 * Promote {@code replica} to primary and point the other replicas at it. The former primary,
 	 * stopped or not, follows no one afterwards: {@link #rebuildAsReplica} turns it into a replica.
+	 * With {@linkplain Builder#synchronousStandbys synchronous standbys}, the promoted node waits
+	 * for that many of the other nodes from its first commit on.
 	 */
 	public synchronized void promote(ClusterNode replica) {
 		if (replica == this.primary || !replica.isRunning()) {
 			throw new IllegalArgumentException(replica.name() + " is not a running replica");
 		}
 		List<ClusterNode> followers = replicas().stream().filter((node) -> node != replica).toList();
+		if (this.synchronousStandbys > 0) {
+			// Before the promotion, so that no commit of the new primary is ever acknowledged unreplicated.
+			requireSynchronousStandbys(replica);
+		}
 		if (!NodeSql.queryBoolean(replica, "SELECT pg_promote(true, 60)")) {
 			throw new IllegalStateException(replica.name() + " was not promoted within 60 seconds");
 		}
@@ -262,6 +279,11 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 		}
 	}
 
+	private void requireSynchronousStandbys(ClusterNode primary) {
+		SynchronousStandbys.require(primary, this.synchronousStandbys,
+				this.nodes.stream().filter((node) -> node != primary).toList());
+	}
+
 	private void createReplicas(List<ClusterNode> replicas) {
 		Standbys.create(this.primary, replicas);
 		this.followers.addAll(replicas);
@@ -288,6 +310,8 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 		private int replicas = 2;
 
 		private int port;
+
+		private int synchronousStandbys;
 
 		private boolean registerShutdownHook = true;
 
@@ -317,6 +341,22 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 		}
 
 		/**
+		 * Specify how many standbys must have flushed a commit to disk before the primary
+		 * acknowledges it ({@code synchronous_standby_names = 'ANY n (...)'} naming the other nodes),
+		 * kept so across {@linkplain EmbeddedReplicationCluster#promote promotions}. An acknowledged
+		 * commit then survives the loss of the primary, provided the most advanced standby is
+		 * promoted; but while fewer standbys than this are streaming, commits wait. Pausing replay
+		 * does not make them wait. Default is 0: asynchronous replication.
+		 */
+		public Builder synchronousStandbys(int synchronousStandbys) {
+			if (synchronousStandbys < 0) {
+				throw new IllegalArgumentException("synchronousStandbys must not be negative");
+			}
+			this.synchronousStandbys = synchronousStandbys;
+			return this;
+		}
+
+		/**
 		 * Specify the primary's port; replica {@code n} listens on {@code port + n}. Default is 0:
 		 * free ports chosen at random.
 		 */
@@ -330,6 +370,10 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 		 * return once each accepts connections.
 		 */
 		public EmbeddedReplicationCluster start() {
+			if (this.synchronousStandbys > this.replicas) {
+				throw new IllegalArgumentException("synchronousStandbys (" + this.synchronousStandbys
+						+ ") must not exceed replicas (" + this.replicas + "): commits would wait forever");
+			}
 			long started = System.nanoTime();
 			PgCtl pgCtl = new PgCtl(PostgresBinaries.get());
 			Path directory = createDirectory();
@@ -340,12 +384,16 @@ public final class EmbeddedReplicationCluster implements AutoCloseable {
 				nodes.add(new ClusterNode(name, nodePort, directory.resolve(name), directory.resolve(name + ".log")));
 			}
 			EmbeddedReplicationCluster cluster = new EmbeddedReplicationCluster(directory, nodes, pgCtl,
-					this.registerShutdownHook);
+					this.registerShutdownHook, this.synchronousStandbys);
 			try {
 				pgCtl.initdb(nodes.get(0).dataDirectory(), ServerSettings.forCluster(directory));
 				cluster.startNode(nodes.get(0));
 				if (this.replicas > 0) {
 					cluster.createReplicas(nodes.subList(1, nodes.size()));
+				}
+				if (this.synchronousStandbys > 0) {
+					// Once the standbys stream: the base backup's own commits need not wait for them.
+					cluster.requireSynchronousStandbys(nodes.get(0));
 				}
 			}
 			catch (RuntimeException ex) {
