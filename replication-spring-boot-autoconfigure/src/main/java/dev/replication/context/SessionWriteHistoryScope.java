@@ -1,11 +1,13 @@
 package dev.replication.context;
 
+import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Keeps the caller's {@link ConsistencyToken} in the HTTP session, so that the user's next
@@ -35,8 +37,7 @@ public final class SessionWriteHistoryScope implements WriteHistoryScope {
 		WriteHistory history = (WriteHistory) request.getAttribute(RequestWriteHistoryScope.ATTRIBUTE,
 				RequestAttributes.SCOPE_REQUEST);
 		if (history == null) {
-			ConsistencyToken stored = (ConsistencyToken) request.getAttribute(SESSION_ATTRIBUTE,
-					RequestAttributes.SCOPE_SESSION);
+			ConsistencyToken stored = stored(request);
 			if (stored == null && !create) {
 				return null;
 			}
@@ -44,6 +45,20 @@ public final class SessionWriteHistoryScope implements WriteHistoryScope {
 			request.setAttribute(RequestWriteHistoryScope.ATTRIBUTE, history, RequestAttributes.SCOPE_REQUEST);
 		}
 		return history;
+	}
+
+	/**
+	 * Return the token stored in the session, or {@code null}. Read from the session itself:
+	 * reading it through {@link RequestAttributes} would mark it as accessed, and Spring would set
+	 * this request's copy again when the request ends, over a newer token another request of the
+	 * same user stored meanwhile (Spring Session saves each request's copy).
+	 */
+	private static @Nullable ConsistencyToken stored(RequestAttributes request) {
+		if (request instanceof ServletRequestAttributes servlet) {
+			HttpSession session = servlet.getRequest().getSession(false);
+			return (session != null) ? (ConsistencyToken) session.getAttribute(SESSION_ATTRIBUTE) : null;
+		}
+		return (ConsistencyToken) request.getAttribute(SESSION_ATTRIBUTE, RequestAttributes.SCOPE_SESSION);
 	}
 
 	private static final class SessionHistory extends WriteHistory {
@@ -59,8 +74,7 @@ public final class SessionWriteHistoryScope implements WriteHistoryScope {
 		protected void changed(ConsistencyToken token) {
 			try {
 				// Keep what another request of the same user stored meanwhile (a race can still lose it).
-				ConsistencyToken stored = (ConsistencyToken) this.request.getAttribute(SESSION_ATTRIBUTE,
-						RequestAttributes.SCOPE_SESSION);
+				ConsistencyToken stored = stored(this.request);
 				this.request.setAttribute(SESSION_ATTRIBUTE, (stored != null) ? stored.merge(token) : token,
 						RequestAttributes.SCOPE_SESSION);
 			}

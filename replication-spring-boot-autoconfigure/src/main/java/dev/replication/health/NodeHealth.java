@@ -192,8 +192,17 @@ final class NodeHealth {
 
 	NodeStatus status() {
 		return new NodeStatus(this.name, this.up ? this.role : NodeRole.UNKNOWN, this.up, readable(),
-				(this.lastCheck != null) ? this.position : -1, this.lagBytes, this.lag, this.lastError, this.lastCheck,
+				positionKnown() ? this.position : -1, this.lagBytes, this.lag, this.lastError, this.lastCheck,
 				this.timeline, this.lagKnown);
+	}
+
+	/**
+	 * Return whether the position last read still bounds where the node is from below: not after
+	 * a failed check, since a standby that crashed and restarted replays again from an earlier
+	 * restartpoint, and routing must then ask it rather than trust the old position.
+	 */
+	private boolean positionKnown() {
+		return this.lastCheck != null && this.failures == 0;
 	}
 
 	private static String describe(Throwable failure) {

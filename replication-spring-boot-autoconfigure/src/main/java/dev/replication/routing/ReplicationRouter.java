@@ -198,11 +198,13 @@ public class ReplicationRouter {
 			seen = this.viewVersion;
 		}
 		while (true) {
-			RoutingTable table = this.table;
+			// The version first: a view published in between is then either in the table read, or
+			// announced by a version newer than this one, so the wait below cannot miss it.
 			long version;
 			synchronized (this.viewChanges) {
 				version = this.viewVersion;
 			}
+			RoutingTable table = this.table;
 			if (table.primary != null && (!table.primary.equals(failedNode) || version > seen)) {
 				return table.primary(reason);
 			}

@@ -102,14 +102,23 @@ class LsnReadYourWritesIntegrationTests {
 	void readAfterAWriteGoesToTheReplicaThatReplayedIt() throws Exception {
 		ClusterNode behind = this.cluster.replica(0);
 		this.cluster.pauseReplay(behind);
+		int fromReplica = 0;
 		for (int i = 0; i < 6; i++) {
 			// Round-robin starts on either replica: the paused one is asked, found behind, and skipped.
+			// The other serves the read once it has replayed the write, which on a loaded machine may
+			// take longer than the read-back waits (max-wait 0): then the primary serves it.
 			ReadBack read = this.workload.once("one replica paused " + i);
 			RoutingDecision decision = this.decisions.take();
 			assertThat(read.found()).as("stale read from %s", read.node()).isTrue();
-			assertThat(read.node()).isEqualTo(this.cluster.replica(1).name());
-			assertThat(decision.primary()).isFalse();
+			assertThat(read.node()).isNotEqualTo(behind.name());
+			if (!decision.primary()) {
+				assertThat(read.node()).isEqualTo(this.cluster.replica(1).name());
+				fromReplica++;
+			}
 		}
+		System.out.printf("MEASURED one replica paused: %d of 6 read-backs served by the replica that replayed "
+				+ "the write, the others by the primary%n", fromReplica);
+		assertThat(fromReplica).isPositive();
 	}
 
 	@Test
