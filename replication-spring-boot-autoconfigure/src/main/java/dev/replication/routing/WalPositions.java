@@ -1,6 +1,7 @@
 package dev.replication.routing;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,8 +41,10 @@ final class WalPositions {
 	 * later {@code commit()}, which the caller still makes to keep the pool's own state right.
 	 */
 	static long commitAndReadPosition(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			boolean resultSet = statement.execute(COMMIT_AND_READ_POSITION);
+		// Prepared, so that pgjdbc parses it once per connection and, after a few uses, runs it as
+		// a server-side prepared statement: no parsing on the server per commit either.
+		try (PreparedStatement statement = connection.prepareStatement(COMMIT_AND_READ_POSITION)) {
+			boolean resultSet = statement.execute();
 			while (!resultSet) {
 				if (statement.getUpdateCount() == -1) {
 					return 0;
