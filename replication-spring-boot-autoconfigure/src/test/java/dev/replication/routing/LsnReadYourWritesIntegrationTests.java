@@ -4,14 +4,10 @@ import java.util.concurrent.TimeUnit;
 
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.embedded.ClusterNode;
-import dev.replication.embedded.EmbeddedReplicationCluster;
-import dev.replication.embedded.SharedReplicationCluster;
-import dev.replication.testapp.ClusterProperties;
 import dev.replication.testapp.DecisionRecorder;
 import dev.replication.testapp.TestApplication;
 import dev.replication.testapp.WriteThenRead;
 import dev.replication.testapp.WriteThenRead.ReadBack;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,10 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,39 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(DecisionRecorder.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class LsnReadYourWritesIntegrationTests {
-
-	@DynamicPropertySource
-	static void cluster(DynamicPropertyRegistry registry) {
-		ClusterProperties.register(registry);
-	}
-
-	@Autowired
-	private JdbcTemplate jdbcTemplate;
-
-	@Autowired
-	private PlatformTransactionManager transactionManager;
+class LsnReadYourWritesIntegrationTests extends LsnClusterTestSupport {
 
 	@Autowired
 	private DecisionRecorder decisions;
 
-	@Autowired
-	private ReplicationRouter router;
-
-	private final EmbeddedReplicationCluster cluster = SharedReplicationCluster.get();
-
 	private WriteThenRead workload;
 
 	@BeforeEach
-	void workload() {
-		this.workload = new WriteThenRead(this.jdbcTemplate, this.transactionManager);
+	void newWorkloadPerTest() {
+		this.workload = newWorkload();
 		assertThat(this.router.readYourWrites().mode()).isEqualTo(ReadYourWritesMode.LSN);
-	}
-
-	@AfterEach
-	void resumeReplay() {
-		this.cluster.replicas().forEach(this.cluster::resumeReplay);
-		this.cluster.awaitReplication();
 	}
 
 	@Test

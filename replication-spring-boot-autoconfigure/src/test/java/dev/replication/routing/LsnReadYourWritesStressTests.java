@@ -3,23 +3,14 @@ package dev.replication.routing;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import dev.replication.embedded.EmbeddedReplicationCluster;
-import dev.replication.embedded.SharedReplicationCluster;
-import dev.replication.testapp.ClusterProperties;
 import dev.replication.testapp.ReplayPauser;
 import dev.replication.testapp.TestApplication;
 import dev.replication.testapp.WriteThenRead;
 import dev.replication.testapp.WriteThenReadLoad;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,35 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class LsnReadYourWritesStressTests {
+class LsnReadYourWritesStressTests extends LsnClusterTestSupport {
 
 	private static final Duration DURATION = Duration.ofSeconds(Long.getLong("replication.stress.seconds", 5));
 
-	@DynamicPropertySource
-	static void cluster(DynamicPropertyRegistry registry) {
-		ClusterProperties.register(registry);
-	}
-
-	@Autowired
-	private JdbcTemplate jdbcTemplate;
-
-	@Autowired
-	private PlatformTransactionManager transactionManager;
-
-	@Autowired
-	private ReplicationRouter router;
-
-	private final EmbeddedReplicationCluster cluster = SharedReplicationCluster.get();
-
-	@AfterEach
-	void resumeReplay() {
-		this.cluster.replicas().forEach(this.cluster::resumeReplay);
-		this.cluster.awaitReplication();
-	}
-
 	@Test
 	void sixteenUsersNeverMissTheirOwnWritesWhileAReplicaLagsAndReplicasServeMostReads() throws Exception {
-		WriteThenRead workload = new WriteThenRead(this.jdbcTemplate, this.transactionManager);
+		WriteThenRead workload = newWorkload();
 		String before = this.router.readYourWritesStats().toString();
 		WriteThenReadLoad.Result result;
 		int pauses;

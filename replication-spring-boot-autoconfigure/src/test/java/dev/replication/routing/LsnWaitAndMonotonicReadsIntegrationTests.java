@@ -10,14 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.embedded.ClusterNode;
-import dev.replication.embedded.EmbeddedReplicationCluster;
-import dev.replication.embedded.SharedReplicationCluster;
-import dev.replication.testapp.ClusterProperties;
 import dev.replication.testapp.DecisionRecorder;
 import dev.replication.testapp.TestApplication;
 import dev.replication.testapp.WriteThenRead;
 import dev.replication.testapp.WriteThenRead.ReadBack;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,10 +21,6 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,38 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"replication.read-your-writes.monotonic-reads=true" })
 @Import(DecisionRecorder.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class LsnWaitAndMonotonicReadsIntegrationTests {
-
-	@DynamicPropertySource
-	static void cluster(DynamicPropertyRegistry registry) {
-		ClusterProperties.register(registry);
-	}
-
-	@Autowired
-	private JdbcTemplate jdbcTemplate;
-
-	@Autowired
-	private PlatformTransactionManager transactionManager;
+class LsnWaitAndMonotonicReadsIntegrationTests extends LsnClusterTestSupport {
 
 	@Autowired
 	private DecisionRecorder decisions;
 
-	@Autowired
-	private ReplicationRouter router;
-
-	private final EmbeddedReplicationCluster cluster = SharedReplicationCluster.get();
-
 	private WriteThenRead workload;
 
 	@BeforeEach
-	void workload() {
-		this.workload = new WriteThenRead(this.jdbcTemplate, this.transactionManager);
-	}
-
-	@AfterEach
-	void resumeReplay() {
-		this.cluster.replicas().forEach(this.cluster::resumeReplay);
-		this.cluster.awaitReplication();
+	void newWorkloadPerTest() {
+		this.workload = newWorkload();
 	}
 
 	@Test
