@@ -23,6 +23,10 @@ public final class ClusterView {
 
 	private final List<String> readable;
 
+	private final long primaryPositionReadAt;
+
+	private final long primaryPosition;
+
 	/**
 	 * Create a view in which {@code primary} (or nobody) takes the writes and {@code nodes}, in
 	 * configuration order, are as given.
@@ -36,6 +40,21 @@ public final class ClusterView {
 	 * highest timeline seen so far, and {@code nodes}, in configuration order, are as given.
 	 */
 	public ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes) {
+		this(primary, timeline, nodes, 0, false);
+	}
+
+	/**
+	 * Create a view as above, in which the primary's position was read by a query sent at
+	 * {@code primaryPositionReadAt} ({@link System#nanoTime()} in this JVM): every write that had
+	 * returned from its commit by then is covered by it.
+	 */
+	public ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes, long primaryPositionReadAt) {
+		this(primary, timeline, nodes, primaryPositionReadAt, true);
+	}
+
+	private ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes, long primaryPositionReadAt,
+			boolean primaryPositionReadAtKnown) {
+		this.primaryPositionReadAt = primaryPositionReadAt;
 		this.primary = primary;
 		this.timeline = timeline;
 		this.nodes = List.copyOf(nodes);
@@ -46,6 +65,8 @@ public final class ClusterView {
 			}
 		}
 		this.readable = List.copyOf(readable);
+		NodeStatus primaryStatus = (primary != null && primaryPositionReadAtKnown) ? node(primary) : null;
+		this.primaryPosition = (primaryStatus != null) ? primaryStatus.position() : -1;
 	}
 
 	/**
@@ -83,6 +104,22 @@ public final class ClusterView {
 	 */
 	public @Nullable String primary() {
 		return this.primary;
+	}
+
+	/**
+	 * Return the primary's WAL position if it is known when it was read, else -1: with
+	 * {@link #primaryPositionReadAt()}, what places a caller's unplaced token without a query.
+	 */
+	public long primaryPosition() {
+		return this.primaryPosition;
+	}
+
+	/**
+	 * Return the {@link System#nanoTime()} at which the query that read
+	 * {@link #primaryPosition()} was sent; meaningless when that position is -1.
+	 */
+	public long primaryPositionReadAt() {
+		return this.primaryPositionReadAt;
 	}
 
 	/**

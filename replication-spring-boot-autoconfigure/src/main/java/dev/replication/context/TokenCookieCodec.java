@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * trusted unsigned, since a forged one could pin that client's reads to the primary.
  *
  * <p>The value is {@code v1.<position hex>.<writtenAt>.<expiresAt seconds>.<signature>}, all
- * characters allowed in a cookie without quoting.
+ * characters allowed in a cookie without quoting; the position ends in {@code u} when the token
+ * is {@linkplain ConsistencyToken#isUnplaced() unplaced} (a write not placed in the WAL yet),
+ * which the instance that reads the cookie places by asking the primary.
  */
 final class TokenCookieCodec {
 
@@ -29,6 +31,8 @@ final class TokenCookieCodec {
 	private static final String ALGORITHM = "HmacSHA256";
 
 	private static final String VERSION = "v1";
+
+	private static final String UNPLACED = "u";
 
 	private final SecretKeySpec key;
 
@@ -51,8 +55,8 @@ final class TokenCookieCodec {
 	 */
 	String encode(ConsistencyToken token) {
 		long expiresAt = this.clock.instant().plus(this.maxAge).getEpochSecond();
-		String payload = VERSION + "." + Long.toHexString(token.position()) + "." + token.writtenAt() + "."
-				+ expiresAt;
+		String payload = VERSION + "." + Long.toHexString(token.position()) + (token.isUnplaced() ? UNPLACED : "")
+				+ "." + token.writtenAt() + "." + expiresAt;
 		return payload + "." + sign(payload);
 	}
 
@@ -72,13 +76,15 @@ final class TokenCookieCodec {
 			return ignored("bad signature");
 		}
 		try {
-			long position = Long.parseUnsignedLong(parts[1], 16);
+			boolean unplaced = parts[1].endsWith(UNPLACED);
+			String hex = unplaced ? parts[1].substring(0, parts[1].length() - UNPLACED.length()) : parts[1];
+			long position = Long.parseUnsignedLong(hex, 16);
 			long writtenAt = Long.parseLong(parts[2]);
 			long expiresAt = Long.parseLong(parts[3]);
 			if (this.clock.instant().getEpochSecond() >= expiresAt) {
 				return ignored("expired");
 			}
-			return ConsistencyToken.of(position, writtenAt);
+			return ConsistencyToken.received(position, writtenAt, unplaced);
 		}
 		catch (NumberFormatException ex) {
 			return ignored("malformed");

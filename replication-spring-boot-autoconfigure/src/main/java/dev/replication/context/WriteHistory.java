@@ -61,6 +61,47 @@ public class WriteHistory {
 	}
 
 	/**
+	 * Record that a write has just returned from its commit on the primary, its WAL position not
+	 * read: the token stays unplaced until a position of the primary read after now places it.
+	 */
+	public void recordUnplacedWrite() {
+		advance(ConsistencyToken.unplaced(System.currentTimeMillis(), System.nanoTime()));
+	}
+
+	/**
+	 * Place the caller's token with {@code primaryPosition}, a position of the primary read at
+	 * {@code readAt} ({@link System#nanoTime()} when the query was sent), if that covers its
+	 * unplaced write. Return the token now.
+	 */
+	public ConsistencyToken place(long primaryPosition, long readAt) {
+		while (true) {
+			ConsistencyToken current = this.token.get();
+			if (!current.placeableBy(readAt)) {
+				return current;
+			}
+			ConsistencyToken placed = current.placedAt(primaryPosition);
+			if (this.token.compareAndSet(current, placed)) {
+				changed(placed);
+				return placed;
+			}
+		}
+	}
+
+	/**
+	 * Place {@code unplaced}, the caller's token when a query of the primary's position was sent,
+	 * with the {@code primaryPosition} it returned, unless the token has changed since (a newer
+	 * write may have returned after the position was read). Return whether it was placed.
+	 */
+	public boolean place(ConsistencyToken unplaced, long primaryPosition) {
+		ConsistencyToken placed = unplaced.placedAt(primaryPosition);
+		if (this.token.compareAndSet(unplaced, placed)) {
+			changed(placed);
+			return true;
+		}
+		return false;
+	}
+
+	/**
 	 * Return whether a write was recorded less than {@code windowNanos} ago.
 	 */
 	public boolean wroteWithin(long windowNanos) {

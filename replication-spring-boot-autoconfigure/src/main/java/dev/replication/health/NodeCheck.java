@@ -24,7 +24,7 @@ final class NodeCheck implements AutoCloseable {
 	 * understates, so it never fences a primary by mistake).
 	 */
 	static final String SQL = "SELECT pg_is_in_recovery(), (CASE WHEN pg_is_in_recovery() "
-			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END)::text, "
+			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text, "
 			+ "(CASE WHEN pg_is_in_recovery() THEN (SELECT timeline_id FROM pg_control_checkpoint())::bigint "
 			+ "ELSE ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::bigint END)";
 

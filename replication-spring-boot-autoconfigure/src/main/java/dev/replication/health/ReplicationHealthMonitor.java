@@ -2,6 +2,7 @@ package dev.replication.health;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 	private long timeline;
 
 	private final LsnHistory primaryHistory = new LsnHistory(4096);
+
+	/** When each node's last good check sent its query ({@link System#nanoTime()}), under the lock. */
+	private final Map<String, Long> positionsReadAt = new HashMap<>();
 
 	private final ScheduledThreadPoolExecutor executor;
 
@@ -239,6 +243,8 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		NodeCheck check = this.checks.get(node);
 		NodeCheck.Result result = null;
 		Exception failure = null;
+		// Before the query is sent: the position it reads covers every commit returned by then.
+		long startedAt = System.nanoTime();
 		try {
 			result = check.run();
 		}
@@ -252,9 +258,11 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 			NodeHealth health = this.nodes.get(node);
 			if (result != null) {
 				down = health.checked(result);
+				this.positionsReadAt.put(node, startedAt);
 			}
 			else if (overThePool != null) {
 				down = health.checkedOverThePool(overThePool, failure);
+				this.positionsReadAt.put(node, startedAt);
 			}
 			else {
 				down = health.failed(failure);
@@ -320,7 +328,10 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		for (NodeHealth node : this.nodes.values()) {
 			statuses.add(node.status());
 		}
-		ClusterView view = new ClusterView(primary, this.timeline, statuses);
+		Long primaryPositionReadAt = (primary != null) ? this.positionsReadAt.get(primary) : null;
+		ClusterView view = (primaryPositionReadAt != null)
+				? new ClusterView(primary, this.timeline, statuses, primaryPositionReadAt)
+				: new ClusterView(primary, this.timeline, statuses);
 		for (NodeStatus node : statuses) {
 			NodeStatus before = this.view.node(node.name());
 			if (view.fenced(node) && (before == null || !this.view.fenced(before))) {

@@ -21,6 +21,8 @@ public final class ReadYourWritesStats {
 
 	final LongAdder tokensTaken = new LongAdder();
 
+	final LongAdder positionQueries = new LongAdder();
+
 	/**
 	 * Return how many read connections replicas served.
 	 */
@@ -60,17 +62,26 @@ public final class ReadYourWritesStats {
 	}
 
 	/**
-	 * Return how many WAL positions were taken after writes, as callers' tokens.
+	 * Return how many writes were recorded in callers' tokens (lsn mode).
 	 */
 	public long tokensTaken() {
 		return this.tokensTaken.sum();
+	}
+
+	/**
+	 * Return how many times a read asked the primary for its WAL position, to place a caller's
+	 * token that the health monitor had not placed yet: the cost of read-your-writes to reads
+	 * made right after a write.
+	 */
+	public long positionQueries() {
+		return this.positionQueries.sum();
 	}
 
 	@Override
 	public String toString() {
 		return "replicaReads=" + replicaReads() + ", primaryReadsForToken=" + primaryReadsForToken()
 				+ ", replayChecks=" + replayChecks() + ", waits=" + waits() + ", waitMillis="
-				+ (waitNanos() / 1_000_000) + ", tokensTaken=" + tokensTaken();
+				+ (waitNanos() / 1_000_000) + ", tokensTaken=" + tokensTaken() + ", positionQueries=" + positionQueries();
 	}
 
 }

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import dev.replication.context.ConsistencyToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +44,9 @@ final class ReplayCheck {
 	 * takes that replica out of the asking.
 	 */
 	Checked open(RoutingDecision decision) throws SQLException {
+		if (this.router.requiredPosition() == ReplicationRouter.UNPLACED && !placeToken()) {
+			return new Checked(null, this.router.notReplayed());
+		}
 		int replicas = this.router.readableReplicas();
 		RoutingDecision asking = decision;
 		for (int asked = 1; asking != null; asked++) {
@@ -85,6 +91,29 @@ final class ReplayCheck {
 			return decision.waited;
 		}
 		return null;
+	}
+
+	/**
+	 * Place the caller's token, whose last write no position read since covers, with the
+	 * primary's position read now: one query on a connection of the primary's pool, the price of
+	 * a read made right after a write (before the health monitor's next check would place it for
+	 * free). Return whether it is placed; if not (the primary cannot be reached, or another write
+	 * returned meanwhile), the read goes to the primary.
+	 */
+	private boolean placeToken() {
+		ConsistencyToken unplaced = this.router.currentToken();
+		String primary = this.router.primary();
+		DataSource pool = (primary != null) ? this.dataSource.getNode(primary) : null;
+		if (!unplaced.isUnplaced() || pool == null) {
+			return !unplaced.isUnplaced();
+		}
+		try (Connection connection = pool.getConnection()) {
+			return this.router.place(unplaced, WalPositions.query(connection, WalPositions.INSERTED));
+		}
+		catch (SQLException | RuntimeException ex) {
+			// The read then goes to the primary, whose own failure is then reported.
+			return false;
+		}
 	}
 
 	private static void closeAfterFailure(@Nullable Connection connection, Exception failure) {

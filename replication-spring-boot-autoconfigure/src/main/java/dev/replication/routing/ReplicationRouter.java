@@ -55,6 +55,12 @@ public class ReplicationRouter {
 
 	private final Duration failoverMaxWait;
 
+	/**
+	 * What {@link #requiredPosition()} returns for a caller whose last write is not placed in the
+	 * WAL yet: higher than any position, so that no replica is known to have replayed it.
+	 */
+	public static final long UNPLACED = Long.MAX_VALUE;
+
 	private volatile RoutingTable table;
 
 	/** Notified, under its own lock, of each new view: for callers waiting for a primary. */
@@ -131,7 +137,7 @@ public class ReplicationRouter {
 		}
 		long required = 0;
 		if (this.mode == ReadYourWritesMode.LSN) {
-			required = requiredPosition();
+			required = requiredPosition(table.view);
 		}
 		else if (this.mode == ReadYourWritesMode.WINDOW) {
 			WriteHistory history = this.writeHistoryScope.current(false);
@@ -252,7 +258,7 @@ public class ReplicationRouter {
 		RoutingDecision[] candidates = table.replicas(failed.reason());
 		if (candidates.length > 0) {
 			// Never a replica behind the caller's token: one not known to be far enough is asked first.
-			long required = (this.mode == ReadYourWritesMode.LSN) ? requiredPosition() : 0;
+			long required = (this.mode == ReadYourWritesMode.LSN) ? requiredPosition(table.view) : 0;
 			int start = table.balancer.next();
 			int unchecked = -1;
 			for (int i = 0; i < candidates.length; i++) {
@@ -315,23 +321,16 @@ public class ReplicationRouter {
 	}
 
 	/**
-	 * Record that the current caller has written to the primary, in a commit covered by WAL
-	 * position {@code position}, if a scope is active to remember it in.
+	 * Record that the current caller's write has just returned from its commit on the primary,
+	 * its WAL position not read, if a scope is active to remember it in: its token is unplaced
+	 * until a later read needs it placed, or the health monitor reads a newer primary position.
 	 */
-	public void recordWrite(long position) {
+	public void recordUnplacedWrite() {
 		WriteHistory history = this.writeHistoryScope.current(true);
 		if (history != null) {
 			this.stats.tokensTaken.increment();
-			history.advance(ConsistencyToken.of(position, System.currentTimeMillis()));
+			history.recordUnplacedWrite();
 		}
-	}
-
-	/**
-	 * Return whether a write made now would be remembered: whether a scope is active to keep the
-	 * current caller's token in. When none is, taking the write's WAL position is wasted work.
-	 */
-	public boolean remembersWrites() {
-		return this.writeHistoryScope.current(true) != null;
 	}
 
 	/**
@@ -350,11 +349,55 @@ public class ReplicationRouter {
 
 	/**
 	 * Return the WAL position a replica must have replayed to serve the current caller in lsn
-	 * mode, 0 if any replica may.
+	 * mode: 0 if any replica may, {@link #UNPLACED} if the caller's last write is not placed in
+	 * the WAL yet (no replica may until it is).
 	 */
 	public long requiredPosition() {
+		return requiredPosition(this.table.view);
+	}
+
+	/**
+	 * Return the position a replica must have replayed as {@link #requiredPosition()} does,
+	 * placing the caller's token with the primary position of {@code view} if that was read after
+	 * the caller's last write returned: the health monitor's checks place most tokens for free.
+	 */
+	private long requiredPosition(ClusterView view) {
 		WriteHistory history = this.writeHistoryScope.current(false);
-		return (history != null) ? history.token().position() : 0;
+		if (history == null) {
+			return 0;
+		}
+		ConsistencyToken token = history.token();
+		if (token.isUnplaced()) {
+			if (view.primaryPosition() > 0 && token.placeableBy(view.primaryPositionReadAt())) {
+				token = history.place(view.primaryPosition(), view.primaryPositionReadAt());
+			}
+			if (token.isUnplaced()) {
+				return UNPLACED;
+			}
+		}
+		return token.position();
+	}
+
+	/**
+	 * Place the current caller's token with {@code primaryPosition}, read from the primary by a
+	 * query sent after {@code unplaced} was the caller's token. Return whether the token is placed
+	 * now: not if a newer write returned meanwhile.
+	 */
+	boolean place(ConsistencyToken unplaced, long primaryPosition) {
+		WriteHistory history = this.writeHistoryScope.current(false);
+		if (history == null) {
+			return true;
+		}
+		this.stats.positionQueries.increment();
+		return history.place(unplaced, primaryPosition) || !history.token().isUnplaced();
+	}
+
+	/**
+	 * Return the current caller's token, {@link ConsistencyToken#NONE} if no scope is active.
+	 */
+	ConsistencyToken currentToken() {
+		WriteHistory history = this.writeHistoryScope.current(false);
+		return (history != null) ? history.token() : ConsistencyToken.NONE;
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.replication.routing;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,12 +12,11 @@ import java.sql.Statement;
 final class WalPositions {
 
 	/**
-	 * Commits and reads the primary's WAL position in one round trip: the driver sends both
-	 * statements before waiting for an answer, and the position is read after the commit, so it
-	 * covers it. {@code pg_current_wal_lsn()} is the WAL written so far, which a committed
-	 * transaction's commit record is part of (with {@code synchronous_commit} on, the default).
+	 * Where the primary is inserting WAL: read after a commit returned, it covers that commit's
+	 * record, whatever {@code synchronous_commit} says (the written or flushed position may still
+	 * be behind an asynchronous commit). Places a caller's token.
 	 */
-	static final String COMMIT_AND_READ_POSITION = "COMMIT; SELECT pg_current_wal_lsn()::text";
+	static final String INSERTED = "SELECT pg_current_wal_insert_lsn()::text";
 
 	/**
 	 * The position on a node, whichever its role: what a standby has replayed, what a primary
@@ -33,26 +31,6 @@ final class WalPositions {
 	static final String REPLAYED = "SELECT pg_last_wal_replay_lsn()::text";
 
 	private WalPositions() {
-	}
-
-	/**
-	 * Commit the transaction in progress on {@code connection} and return the primary's WAL
-	 * position just after. The driver sees the transaction end and skips the round trip of a
-	 * later {@code commit()}, which the caller still makes to keep the pool's own state right.
-	 */
-	static long commitAndReadPosition(Connection connection) throws SQLException {
-		// Prepared, so that pgjdbc parses it once per connection and, after a few uses, runs it as
-		// a server-side prepared statement: no parsing on the server per commit either.
-		try (PreparedStatement statement = connection.prepareStatement(COMMIT_AND_READ_POSITION)) {
-			boolean resultSet = statement.execute();
-			while (!resultSet) {
-				if (statement.getUpdateCount() == -1) {
-					return 0;
-				}
-				resultSet = statement.getMoreResults();
-			}
-			return read(statement.getResultSet());
-		}
 	}
 
 	/**

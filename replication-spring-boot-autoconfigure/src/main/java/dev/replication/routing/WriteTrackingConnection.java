@@ -8,12 +8,11 @@ import java.sql.Connection;
  * the commit of a transaction that ran statements, or, in auto-commit mode, when a connection
  * that ran statements is closed (each statement committed as it ran).
  *
- * <p>In window mode the router only notes the time. In lsn mode it is told the WAL position that
- * covers the commit, read on this connection after the commit and before the connection returns
- * to its pool: a transaction's commit sends {@code COMMIT} and the position query in one round
- * trip ({@link WalPositions#commitAndReadPosition}), so taking the token costs no extra round trip;
- * auto-commit statements, already committed, cost one position query when the connection is
- * closed. Neither is done when no scope is active to remember the token in.
+ * <p>The router is told after the commit has returned, and nothing more is asked of the
+ * database: in window mode the router notes the time; in lsn mode it records an unplaced write,
+ * whose WAL position is read later and only if a read needs it (see
+ * {@link dev.replication.context.ConsistencyToken}), so that a write transaction costs no extra
+ * statement.
  */
 final class WriteTrackingConnection extends ConnectionDecorator {
 
@@ -21,14 +20,14 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 
 	private final ReplicationRouter router;
 
-	private final boolean takePosition;
+	private final boolean lsn;
 
 	private boolean statementsRun;
 
-	private WriteTrackingConnection(Connection target, ReplicationRouter router, boolean takePosition) {
+	private WriteTrackingConnection(Connection target, ReplicationRouter router, boolean lsn) {
 		this.target = target;
 		this.router = router;
-		this.takePosition = takePosition;
+		this.lsn = lsn;
 	}
 
 	static Connection wrap(Connection target, ReplicationRouter router) {
@@ -36,11 +35,11 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 	}
 
 	/**
-	 * Wrap {@code target}, telling {@code router} of each write with its WAL position if
-	 * {@code takePosition}, else with its time only.
+	 * Wrap {@code target}, telling {@code router} of each write as an unplaced write if
+	 * {@code lsn}, else with its time only.
 	 */
-	static Connection wrap(Connection target, ReplicationRouter router, boolean takePosition) {
-		return proxy(new WriteTrackingConnection(target, router, takePosition));
+	static Connection wrap(Connection target, ReplicationRouter router, boolean lsn) {
+		return proxy(new WriteTrackingConnection(target, router, lsn));
 	}
 
 	@Override
@@ -58,14 +57,10 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 				break;
 			case "close":
 				if (this.statementsRun && !this.target.isClosed() && this.target.getAutoCommit()) {
+					// Auto-commit statements were committed as they ran.
 					this.statementsRun = false;
 					try {
-						if (!this.takePosition) {
-							recordWrite(0);
-						}
-						else if (this.router.remembersWrites()) {
-							recordWrite(WalPositions.query(this.target, WalPositions.POSITION));
-						}
+						recordWrite();
 					}
 					finally {
 						this.target.close();
@@ -77,18 +72,17 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 			case "setAutoCommit":
 				// Switching auto-commit on commits the transaction in progress.
 				if ((Boolean) args[0] && this.statementsRun && !this.target.getAutoCommit()) {
-					long position = commit();
 					Object result = call(this.target, method, args);
-					recordWrite(position);
 					this.statementsRun = false;
+					recordWrite();
 					return result;
 				}
 				break;
 			case "commit":
 				if (this.statementsRun) {
-					long position = commit();
+					this.target.commit();
 					this.statementsRun = false;
-					recordWrite(position);
+					recordWrite();
 					return null;
 				}
 				break;
@@ -103,23 +97,9 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 		return call(this.target, method, args);
 	}
 
-	/**
-	 * Commit the transaction in progress, and return the WAL position that covers it in lsn mode.
-	 */
-	private long commit() throws Throwable {
-		long position = 0;
-		if (this.takePosition && this.router.remembersWrites()) {
-			position = WalPositions.commitAndReadPosition(this.target);
-		}
-		// After the commit above the driver knows no transaction is open and sends nothing; the
-		// pool learns that the connection holds no uncommitted work.
-		this.target.commit();
-		return position;
-	}
-
-	private void recordWrite(long position) {
-		if (this.takePosition) {
-			this.router.recordWrite(position);
+	private void recordWrite() {
+		if (this.lsn) {
+			this.router.recordUnplacedWrite();
 		}
 		else {
 			this.router.recordWrite();

@@ -1,5 +1,8 @@
 package dev.replication.routing;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
 import dev.replication.context.RoutingContextHolder;
@@ -124,23 +127,67 @@ class LsnReadYourWritesIntegrationTests extends LsnClusterTestSupport {
 	}
 
 	@Test
-	void takingTheTokenLeavesTheConnectionCleanForThePool() throws Exception {
+	void writesCostNoQueryAndTheReadAfterThemPlacesTheTokenPastBothCommits() throws Exception {
 		RoutingContextHolder.Frame caller = RoutingContextHolder.enter(null);
 		try {
+			pauseAll();
+			long queriesBefore = this.router.readYourWritesStats().positionQueries();
 			long id = this.workload.write("committed once");
-			long before = this.router.requiredPosition();
 			this.workload.write("committed twice");
-			assertThat(this.router.requiredPosition()).isGreaterThan(before);
+			assertThat(this.router.requiredPosition()).as("no position read at commit")
+				.isEqualTo(ReplicationRouter.UNPLACED);
+			long committed = primaryPosition();
+			ReadBack read = this.workload.read(id);
+			assertThat(read.found()).isTrue();
+			assertThat(read.node()).as("paused replicas have not replayed the writes").isEqualTo("primary");
+			assertThat(this.router.requiredPosition()).as("placed by the read, past both commits")
+				.isGreaterThanOrEqualTo(committed)
+				.isLessThan(ReplicationRouter.UNPLACED);
+			assertThat(this.router.readYourWritesStats().positionQueries() - queriesBefore).isEqualTo(1);
 			// Both rows were committed (not left open or rolled back when the connection was returned).
-			assertThat(this.cluster.primary().dataSource().getConnection().createStatement()
-				.executeQuery("SELECT count(*) FROM note WHERE id >= " + id)).satisfies((rs) -> {
-					rs.next();
-					assertThat(rs.getLong(1)).isEqualTo(2);
-					rs.getStatement().getConnection().close();
-				});
+			try (Connection connection = this.cluster.primary().dataSource().getConnection();
+					ResultSet rows = connection.createStatement()
+						.executeQuery("SELECT count(*) FROM note WHERE id >= " + id)) {
+				rows.next();
+				assertThat(rows.getLong(1)).isEqualTo(2);
+			}
 		}
 		finally {
 			RoutingContextHolder.exit(caller);
+		}
+	}
+
+	@Test
+	void aTokenTheHealthMonitorPlacedCostsTheReadNoQuery() throws Exception {
+		RoutingContextHolder.Frame caller = RoutingContextHolder.enter(null);
+		try {
+			long id = this.workload.write("placed by the monitor");
+			long returned = System.nanoTime();
+			long committed = primaryPosition();
+			this.cluster.awaitReplication();
+			// The monitor checks every node each interval: wait for a view of the primary read after the write.
+			long deadline = returned + TimeUnit.SECONDS.toNanos(30);
+			while ((this.router.view().primaryPosition() < 0 || this.router.view().primaryPositionReadAt() - returned < 0)
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			long queriesBefore = this.router.readYourWritesStats().positionQueries();
+			ReadBack read = this.workload.read(id);
+			assertThat(read.found()).isTrue();
+			assertThat(this.router.requiredPosition()).isGreaterThanOrEqualTo(committed)
+				.isLessThan(ReplicationRouter.UNPLACED);
+			assertThat(this.router.readYourWritesStats().positionQueries()).isEqualTo(queriesBefore);
+		}
+		finally {
+			RoutingContextHolder.exit(caller);
+		}
+	}
+
+	private long primaryPosition() throws SQLException {
+		try (Connection connection = this.cluster.primary().dataSource().getConnection();
+				ResultSet position = connection.createStatement().executeQuery("SELECT pg_current_wal_lsn()::text")) {
+			position.next();
+			return WalPositions.parse(position.getString(1));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.replication.cluster.ClusterView;
 import dev.replication.cluster.NodeRole;
 import dev.replication.cluster.NodeStatus;
+import dev.replication.context.ConsistencyToken;
 import dev.replication.context.JpaOutsideTransaction;
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
@@ -185,7 +186,7 @@ class ReplicationRouterTests {
 		ReplicationRouter router = lsnRouter();
 		router.updateTopology(positions(100, 300));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
-			router.recordWrite(200);
+			placedWrite(router, 200);
 			for (int i = 0; i < 4; i++) {
 				RoutingDecision decision = assertDecision(router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION,
 						true);
@@ -203,7 +204,7 @@ class ReplicationRouterTests {
 		TransactionSynchronizationManager.setActualTransactionActive(true);
 		TransactionSynchronizationManager.setCurrentTransactionReadOnly(true);
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
-			router.recordWrite(400);
+			placedWrite(router, 400);
 			RoutingDecision decision = assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_TRANSACTION, true);
 			assertThat(decision.checkReplay).isTrue();
 			assertThat(decision.replayed).isNotSameAs(decision);
@@ -221,7 +222,7 @@ class ReplicationRouterTests {
 		ReplicationRouter router = lsnRouter();
 		router.updateTopology(positions(100, 100));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
-			router.recordWrite(200);
+			placedWrite(router, 200);
 			assertThat(router.decide().checkReplay).isTrue();
 			router.updateTopology(positions(250, 250));
 			assertDecision(router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION, true);
@@ -233,8 +234,8 @@ class ReplicationRouterTests {
 	void lsnTokenOnlyMovesForward() throws Exception {
 		ReplicationRouter router = lsnRouter();
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
-			router.recordWrite(500);
-			router.recordWrite(300);
+			placedWrite(router, 500);
+			placedWrite(router, 300);
 			router.recordRead(400);
 			assertThat(router.requiredPosition()).isEqualTo(500);
 			router.recordRead(700);
@@ -247,7 +248,7 @@ class ReplicationRouterTests {
 		ReplicationRouter router = lsnRouter();
 		router.updateTopology(positions(100, 300));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
-			router.recordWrite(200);
+			placedWrite(router, 200);
 			RoutingDecision failed = router.decide();
 			assertThat(failed.node()).isEqualTo("replica-2");
 			RoutingDecision next = router.decideAfterFailure(failed, java.util.Set.of("replica-2"), new Exception());
@@ -264,7 +265,7 @@ class ReplicationRouterTests {
 		ReplicationRouter router = lsnRouter();
 		router.updateTopology(positions(300, 300));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
-			router.recordWrite(200);
+			placedWrite(router, 200);
 			RoutingDecision next = router.decideAfterFailure(router.decide(), java.util.Set.of("replica-1"),
 					new Exception());
 			assertThat(next.checkReplay).isFalse();
@@ -279,7 +280,7 @@ class ReplicationRouterTests {
 				true);
 		router.updateTopology(view("primary", "replica-1"));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
-			router.recordWrite(500);
+			router.recordUnplacedWrite();
 			return assertDecision(router.decide(), "replica-1", Reason.READ_ONLY_ANNOTATION, true);
 		});
 	}
@@ -289,7 +290,7 @@ class ReplicationRouterTests {
 		ReplicationRouter router = lsnRouter();
 		router.updateTopology(positions(100, 300));
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
-			router.recordWrite(200);
+			placedWrite(router, 200);
 			return assertThat(router.decide()).isSameAs(router.decide());
 		});
 	}
@@ -297,6 +298,62 @@ class ReplicationRouterTests {
 	private static ReplicationRouter lsnRouter() {
 		return new ReplicationRouter("primary", weights("replica-1", "replica-2"), ReplicaLoadBalancer::roundRobin,
 				new ThreadWriteHistoryScope(), ReadYourWritesPolicy.lsn(Duration.ZERO, false), true);
+	}
+
+	@Test
+	void lsnModeAsksAReplicaForAnUnplacedWriteAndNeverTrustsCachedPositions() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		router.updateTopology(positions(900, 900));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordUnplacedWrite();
+			assertThat(router.requiredPosition()).isEqualTo(ReplicationRouter.UNPLACED);
+			return assertThat(router.decide().checkReplay).as("no position is known to cover the write").isTrue();
+		});
+		assertThat(router.readYourWritesStats().tokensTaken()).isEqualTo(1);
+	}
+
+	@Test
+	void lsnModePlacesAnUnplacedWriteWithAPrimaryPositionTheMonitorReadAfterIt() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		long readBefore = System.nanoTime();
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordUnplacedWrite();
+			router.updateTopology(positions(900, 1000, 1000, readBefore));
+			assertThat(router.decide().checkReplay).as("a position read before the write returned covers nothing")
+				.isTrue();
+			router.updateTopology(positions(900, 1000, 1000, System.nanoTime()));
+			assertThat(router.requiredPosition()).isEqualTo(1000);
+			for (int i = 0; i < 3; i++) {
+				RoutingDecision decision = assertDecision(router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION,
+						true);
+				assertThat(decision.checkReplay).isFalse();
+			}
+			return null;
+		});
+		assertThat(router.readYourWritesStats().positionQueries()).isZero();
+	}
+
+	@Test
+	void lsnModeKeepsAWriteUnplacedWhenANewerOneReturnedWhileThePositionWasRead() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordUnplacedWrite();
+			ConsistencyToken askedFor = router.currentToken();
+			Thread.sleep(1);
+			router.recordUnplacedWrite();
+			assertThat(router.place(askedFor, 500)).isFalse();
+			assertThat(router.requiredPosition()).isEqualTo(ReplicationRouter.UNPLACED);
+			assertThat(router.place(router.currentToken(), 600)).isTrue();
+			return assertThat(router.requiredPosition()).isEqualTo(600);
+		});
+	}
+
+	/**
+	 * Record a write on the current thread, placed at {@code position} as a read placing it would.
+	 */
+	private static void placedWrite(ReplicationRouter router, long position) {
+		router.recordUnplacedWrite();
+		assertThat(router.place(router.currentToken(), position)).isTrue();
 	}
 
 	/**
@@ -309,6 +366,20 @@ class ReplicationRouterTests {
 								Duration.ZERO, null, null),
 						new NodeStatus("replica-2", NodeRole.STANDBY, true, true, replica2, 1000 - replica2,
 								Duration.ZERO, null, null)));
+	}
+
+	/**
+	 * Return a view in which both replicas serve reads, having replayed these positions, and the
+	 * primary was at {@code primary}, read by a query sent at {@code readAt}.
+	 */
+	private static ClusterView positions(long replica1, long replica2, long primary, long readAt) {
+		return new ClusterView("primary", 0,
+				List.of(new NodeStatus("primary", NodeRole.PRIMARY, true, false, primary, 0, Duration.ZERO, null, null),
+						new NodeStatus("replica-1", NodeRole.STANDBY, true, true, replica1, primary - replica1,
+								Duration.ZERO, null, null),
+						new NodeStatus("replica-2", NodeRole.STANDBY, true, true, replica2, primary - replica2,
+								Duration.ZERO, null, null)),
+				readAt);
 	}
 
 	@Test
