@@ -121,7 +121,11 @@ function updateCard(node, windowSeconds) {
 	field(card, 'lag-time', node.lagKnown ? formatMillis(node.lagMillis) : 'unknown', node.lagMillis ?? '');
 	field(card, 'position', node.position < 0 ? 'unknown' : node.position.toLocaleString('en') + ' B', node.position);
 	field(card, 'last-check', node.lastCheck ? new Date(node.lastCheck).toLocaleTimeString('en-GB') : 'not yet');
+	// The monitor keeps a node's last error after it recovers: dimmed then, in full on hover.
 	field(card, 'last-error', node.lastError || '–');
+	const error = card.querySelector('[data-field="last-error"]');
+	error.className = node.lastError ? (node.up ? 'past-error' : 'error') : '';
+	error.title = node.lastError || '';
 
 	const history = lagHistory.get(node.name) || [];
 	history.push(Math.max(node.lagBytes, 0));
@@ -169,6 +173,7 @@ function render(state) {
 		? 'writes go to ' + state.primary + ', reads to ' + (state.nodes.filter((n) => n.readable).map((n) => n.name).join(', ') || 'the primary (no replica serves reads)')
 		: 'NO PRIMARY: writes fail until a node is promoted';
 	summary.setAttribute('data-value', state.primary || '');
+	summary.className = state.primary ? '' : 'alarm';
 	for (const node of state.nodes) {
 		updateCard(node, state.windowSeconds);
 	}
