@@ -59,7 +59,7 @@ function createCard(name) {
 			el('dt', {}, 'WAL position'), el('dd', { 'data-field': 'position' }),
 			el('dt', {}, 'last check'), el('dd', { 'data-field': 'last-check' }),
 			el('dt', {}, 'last error'), el('dd', { 'data-field': 'last-error' })),
-		el('div', { class: 'legend' }, 'lag over the last minute'),
+		el('div', { class: 'legend' }, 'lag over the last minute (same scale for every node)'),
 		document.createElementNS('http://www.w3.org/2000/svg', 'svg'),
 		el('div', { class: 'traffic' },
 			el('div', { class: 'bar' }, el('div', { class: 'r' }), el('div', { class: 'w' })),
@@ -78,8 +78,8 @@ function chip(text, kind) {
 	return el('span', { class: 'chip ' + (kind || '') }, text);
 }
 
-function drawSpark(card, history) {
-	const max = Math.max(1, ...history);
+// One scale for every node, so that a replica's brief blip does not look like a paused one's lag.
+function drawSpark(card, history, max) {
 	const points = history.map((bytes, i) => (HISTORY - history.length + i) + ',' + (98 - (Math.max(bytes, 0) / max) * 94));
 	card.querySelector('polyline').setAttribute('points', points.join(' '));
 }
@@ -131,7 +131,6 @@ function updateCard(node, windowSeconds) {
 	history.push(Math.max(node.lagBytes, 0));
 	if (history.length > HISTORY) history.shift();
 	lagHistory.set(node.name, history);
-	drawSpark(card, history);
 
 	const total = node.reads + node.writes;
 	card.querySelector('.bar .r').style.width = (total ? 100 * node.reads / total : 0) + '%';
@@ -176,6 +175,10 @@ function render(state) {
 	summary.className = state.primary ? '' : 'alarm';
 	for (const node of state.nodes) {
 		updateCard(node, state.windowSeconds);
+	}
+	const max = Math.max(1, ...[...lagHistory.values()].flat());
+	for (const [name, card] of cards) {
+		drawSpark(card, lagHistory.get(name) || [], max);
 	}
 	updateSplit(state);
 	document.getElementById('updated').textContent = 'timeline ' + state.timeline + ' · updated '
