@@ -6,9 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.replication.embedded.EmbeddedReplicationCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code X-Replication-Node} header of each response says which node served the request's last
  * query.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.load.enabled=false")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SampleApplicationTests {
 
 	private static final long ALICE = 1;
@@ -120,6 +123,42 @@ class SampleApplicationTests {
 		assertThat(nodes.get(0).get("up").asBoolean()).isTrue();
 		assertThat(nodes.get(1).get("name").asText()).isEqualTo("replica-1");
 		assertThat(nodes.get(1).get("readable").asBoolean()).isTrue();
+	}
+
+	@Test
+	void livePageStateListsEveryNodeWithItsDemoControls() throws Exception {
+		get("/users/" + BOB + "/feed");
+		HttpResponse<String> response = get("/live");
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode state = this.json.readTree(response.body());
+		assertThat(state.get("primary").asString()).isEqualTo("primary");
+		assertThat(state.get("demo").asBoolean()).isTrue();
+		assertThat(state.get("load").get("enabled").asBoolean()).isFalse();
+		JsonNode nodes = state.get("nodes");
+		assertThat(nodes).hasSize(3);
+		assertThat(nodes.get(0).get("writer").asBoolean()).isTrue();
+		assertThat(nodes.get(1).get("name").asString()).isEqualTo("replica-1");
+		assertThat(nodes.get(1).get("role").asString()).isEqualTo("standby");
+		assertThat(nodes.get(1).get("demo").get("actions").toString()).contains("pause", "stop", "promote");
+	}
+
+	@Test
+	void unknownDemoActionIsNotFoundAndOneThatDoesNotApplyIsAConflict() throws Exception {
+		assertThat(send(HttpRequest.newBuilder(uri("/live/nodes/replica-1/explode"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build()).statusCode()).isEqualTo(404);
+		HttpResponse<String> conflict = send(HttpRequest.newBuilder(uri("/live/nodes/replica-1/resume"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		assertThat(conflict.statusCode()).isEqualTo(409);
+		assertThat(conflict.body()).contains("'resume' does not apply to node [replica-1] now");
+	}
+
+	@Test
+	void prometheusScrapeEndpointIsExposed() throws Exception {
+		HttpResponse<String> response = get("/actuator/prometheus");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("jvm_memory_used_bytes");
 	}
 
 	@Test
