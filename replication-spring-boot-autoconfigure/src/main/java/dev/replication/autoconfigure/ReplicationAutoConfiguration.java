@@ -67,9 +67,10 @@ public final class ReplicationAutoConfiguration {
 	@Bean
 	ReplicationDataSource dataSource(ReplicationConnectionDetails connectionDetails, ReplicationProperties properties,
 			ReplicationRouter router, ReplicationHealthMonitor monitor, ObjectProvider<RoutingListener> listeners,
-			Environment environment) {
+			ObjectProvider<NodePoolCustomizer> poolCustomizers, Environment environment) {
 		return new ReplicationDataSourceFactory(properties,
-				new NodePoolFactory(environment, properties.getHealth().getConnectTimeout()))
+				new NodePoolFactory(environment, properties.getHealth().getConnectTimeout()),
+				poolCustomizers.orderedStream().toList())
 			.create(connectionDetails, router, monitor, listeners.orderedStream().toList());
 	}
 

@@ -312,6 +312,24 @@ class ReplicationRouterTests {
 	}
 
 	@Test
+	void replicaHeldOutForMaintenanceServesNoReadsUntilPutBack() throws Exception {
+		ClusterView all = view("primary", "replica-1", "replica-2");
+		this.router.updateTopology(new ClusterView("primary", 0, all.nodes(), java.util.Set.of("replica-1")));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			for (int i = 0; i < 4; i++) {
+				assertDecision(this.router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION, true);
+			}
+			return null;
+		});
+		this.router.updateTopology(all);
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			assertThat(List.of(this.router.decide().node(), this.router.decide().node()))
+				.containsExactlyInAnyOrder("replica-1", "replica-2");
+			return null;
+		});
+	}
+
+	@Test
 	void beforeAnyCheckReadsGoToThePrimaryAsNoReplicaLagIsKnown() throws Exception {
 		ReplicationRouter unchecked = new ReplicationRouter("primary", weights("replica-1", "replica-2"),
 				ReplicaLoadBalancer::roundRobin, new ThreadWriteHistoryScope(), Duration.ofSeconds(2), true);
