@@ -1,14 +1,16 @@
 package dev.replication.actuate;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import dev.replication.routing.ReplicationDataSource;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 
@@ -17,23 +19,28 @@ import org.springframework.boot.health.registry.HealthContributorRegistry;
  * DataSource it covers is a {@link ReplicationDataSource}: Boot's contributor copies the routing
  * data source's pools once at start-up, so it keeps probing a pool the starter has replaced (DOWN
  * for good after a node came back), reports DOWN when one replica dies, and opens a connection
- * per node on every health request. The {@code replication} indicator reports the same nodes from
+ * per node on every health request. Only when every DataSource bean is the replication DataSource
+ * or one of its node pools (as the migrations' DataSources are). The {@code replication} indicator reports the same nodes from
  * the health monitor's view instead. A {@code db} contributor the application defined itself is
  * left alone.
  */
 public final class DatabaseHealthReplacement implements SmartInitializingSingleton {
 
-	private static final String BOOT_JDBC_PACKAGE = "org.springframework.boot.jdbc.";
+	private static final String BOOT_BEAN = "dbHealthContributor";
+
+	private static final String BOOT_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure.health."
+			+ "DataSourceHealthContributorAutoConfiguration";
 
 	private final ObjectProvider<HealthContributorRegistry> registry;
 
-	private final ListableBeanFactory beanFactory;
+	private final ConfigurableListableBeanFactory beanFactory;
 
 	/**
 	 * Create a replacement that looks in the registry of {@code registry}, if there is one, once
 	 * every singleton of {@code beanFactory} is created.
 	 */
-	public DatabaseHealthReplacement(ObjectProvider<HealthContributorRegistry> registry, ListableBeanFactory beanFactory) {
+	public DatabaseHealthReplacement(ObjectProvider<HealthContributorRegistry> registry,
+			ConfigurableListableBeanFactory beanFactory) {
 		this.registry = registry;
 		this.beanFactory = beanFactory;
 	}
@@ -45,13 +52,29 @@ public final class DatabaseHealthReplacement implements SmartInitializingSinglet
 			return;
 		}
 		HealthContributor db = registry.getContributor("db");
-		if (db == null || !db.getClass().getName().startsWith(BOOT_JDBC_PACKAGE)) {
+		if (db == null || !isBoots(db)) {
 			return;
 		}
 		Map<String, DataSource> dataSources = this.beanFactory.getBeansOfType(DataSource.class, false, false);
-		if (!dataSources.isEmpty() && dataSources.values().stream().allMatch(ReplicationDataSource.class::isInstance)) {
+		Set<DataSource> ours = new HashSet<>();
+		for (DataSource dataSource : dataSources.values()) {
+			if (dataSource instanceof ReplicationDataSource replication) {
+				ours.add(replication);
+				// The migrations' DataSources are the configured primary's pool: a node like any other.
+				ours.addAll(replication.getRoutingDataSource().getNodes().values());
+			}
+		}
+		if (!dataSources.isEmpty() && ours.containsAll(dataSources.values())) {
 			registry.unregisterContributor("db");
 		}
+	}
+
+	private boolean isBoots(HealthContributor db) {
+		if (!this.beanFactory.containsBeanDefinition(BOOT_BEAN) || this.beanFactory.getBean(BOOT_BEAN) != db) {
+			return false;
+		}
+		String factory = this.beanFactory.getBeanDefinition(BOOT_BEAN).getFactoryBeanName();
+		return factory != null && factory.equals(BOOT_CONFIGURATION);
 	}
 
 }

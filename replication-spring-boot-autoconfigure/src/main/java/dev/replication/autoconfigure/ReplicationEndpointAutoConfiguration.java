@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
@@ -21,20 +22,29 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ReplicationAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(ReplicationHealthMonitor.class)
-@ConditionalOnAvailableEndpoint(ReplicationEndpoint.class)
 public final class ReplicationEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	RoutingCounts replicationRoutingCounts() {
-		return new RoutingCounts();
-	}
+	/**
+	 * Guarded by a condition of the actuator, so it is read only once the actuator is known to be
+	 * there.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(ReplicationEndpoint.class)
+	static class Exposed {
 
-	@Bean
-	@ConditionalOnMissingBean
-	ReplicationEndpoint replicationEndpoint(ReplicationHealthMonitor monitor, ReplicationRouter router,
-			RoutingCounts routingCounts) {
-		return new ReplicationEndpoint(monitor, router, routingCounts);
+		@Bean
+		@ConditionalOnMissingBean
+		RoutingCounts replicationRoutingCounts() {
+			return new RoutingCounts();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReplicationEndpoint replicationEndpoint(ReplicationHealthMonitor monitor, ReplicationRouter router,
+				RoutingCounts routingCounts) {
+			return new ReplicationEndpoint(monitor, router, routingCounts);
+		}
+
 	}
 
 }

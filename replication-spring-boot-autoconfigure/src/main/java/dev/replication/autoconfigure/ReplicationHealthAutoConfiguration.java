@@ -5,7 +5,7 @@ import dev.replication.actuate.ReadinessGroupPostProcessor;
 import dev.replication.actuate.ReplicationHealthIndicator;
 import dev.replication.health.ReplicationHealthMonitor;
 
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,38 +30,47 @@ import org.springframework.util.StringUtils;
 		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(ReplicationHealthMonitor.class)
-@ConditionalOnEnabledHealthIndicator("replication")
 public final class ReplicationHealthAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = "replicationHealthIndicator")
-	ReplicationHealthIndicator replicationHealthIndicator(ReplicationHealthMonitor monitor,
-			ReplicationProperties properties) {
-		String status = properties.getHealth().getReplicaOutStatus();
-		if (!StringUtils.hasText(status)) {
-			throw new InvalidReplicationConfigurationException("replication.health.replica-out-status",
-					"must not be empty", "Set 'replication.health.replica-out-status' to a status such as UP "
-							+ "(the default) or DEGRADED.");
-		}
-		return new ReplicationHealthIndicator(monitor, new Status(status.trim()));
-	}
-
-	@Bean
-	@ConditionalOnClass(HealthContributorRegistry.class)
-	static DatabaseHealthReplacement replicationDatabaseHealthReplacement(
-			ObjectProvider<HealthContributorRegistry> registry, ListableBeanFactory beanFactory) {
-		return new DatabaseHealthReplacement(registry, beanFactory);
-	}
-
+	/**
+	 * Guarded by a condition of Spring Boot's health module, so it is read only once that module
+	 * is known to be there.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor",
-			"org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper" })
-	@ConditionalOnBooleanProperty(name = "replication.health.readiness", matchIfMissing = true)
-	static class Readiness {
+	@ConditionalOnEnabledHealthIndicator("replication")
+	static class Indicator {
 
 		@Bean
-		ReadinessGroupPostProcessor replicationReadinessGroupPostProcessor(Environment environment) {
-			return new ReadinessGroupPostProcessor(environment, "replication");
+		@ConditionalOnMissingBean(name = "replicationHealthIndicator")
+		ReplicationHealthIndicator replicationHealthIndicator(ReplicationHealthMonitor monitor,
+				ReplicationProperties properties) {
+			String status = properties.getHealth().getReplicaOutStatus();
+			if (!StringUtils.hasText(status)) {
+				throw new InvalidReplicationConfigurationException("replication.health.replica-out-status",
+						"must not be empty", "Set 'replication.health.replica-out-status' to a status such as UP "
+								+ "(the default) or DEGRADED.");
+			}
+			return new ReplicationHealthIndicator(monitor, new Status(status.trim()));
+		}
+
+		@Bean
+		@ConditionalOnClass(HealthContributorRegistry.class)
+		static DatabaseHealthReplacement replicationDatabaseHealthReplacement(
+				ObjectProvider<HealthContributorRegistry> registry, ConfigurableListableBeanFactory beanFactory) {
+			return new DatabaseHealthReplacement(registry, beanFactory);
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor",
+				"org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper" })
+		@ConditionalOnBooleanProperty(name = "replication.health.readiness", matchIfMissing = true)
+		static class Readiness {
+
+			@Bean
+			ReadinessGroupPostProcessor replicationReadinessGroupPostProcessor(Environment environment) {
+				return new ReadinessGroupPostProcessor(environment, "replication");
+			}
+
 		}
 
 	}
