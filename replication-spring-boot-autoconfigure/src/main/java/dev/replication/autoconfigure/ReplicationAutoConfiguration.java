@@ -74,6 +74,15 @@ public final class ReplicationAutoConfiguration {
 			.create(connectionDetails, router, monitor, listeners.orderedStream().toList());
 	}
 
+	/**
+	 * Registered before Spring Boot's Hikari provider (this configuration runs before Boot's
+	 * DataSource auto-configuration), which Boot asks after this one.
+	 */
+	@Bean
+	ReplicationPoolMetadataProvider replicationPoolMetadataProvider() {
+		return new ReplicationPoolMetadataProvider();
+	}
+
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean

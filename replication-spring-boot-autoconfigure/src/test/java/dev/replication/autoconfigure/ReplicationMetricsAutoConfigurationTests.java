@@ -51,6 +51,9 @@ class ReplicationMetricsAutoConfigurationTests {
 			}
 			assertThat(registry.get("replication.failover").functionCounter().count()).isZero();
 			assertThat(registry.find("replication.ryw.wait").functionTimer()).isNotNull();
+			assertThat(registry.get("jdbc.connections.max").tag("name", "dataSource").gauge().value())
+				.as("Boot's pool metadata metrics, of the pool serving the primary")
+				.isEqualTo(10);
 		});
 	}
 
