@@ -15,14 +15,13 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 
 /**
- * Takes Spring Boot's {@code db} health contributor out of the health registry when the only
- * DataSource it covers is a {@link ReplicationDataSource}: Boot's contributor copies the routing
- * data source's pools once at start-up, so it keeps probing a pool the starter has replaced (DOWN
- * for good after a node came back), reports DOWN when one replica dies, and opens a connection
- * per node on every health request. Only when every DataSource bean is the replication DataSource
- * or one of its node pools (as the migrations' DataSources are). The {@code replication} indicator reports the same nodes from
- * the health monitor's view instead. A {@code db} contributor the application defined itself is
- * left alone.
+ * Takes Spring Boot's {@code db} health contributor out of the health registry when every
+ * DataSource it covers is the {@link ReplicationDataSource} or one of its node pools (as the
+ * migrations' DataSources are): Boot's contributor copies the routing data source's pools once at
+ * start-up, so it keeps probing a pool the starter has replaced (DOWN for good after a node came
+ * back), reports DOWN when one replica dies, and opens a connection per node on every health
+ * request. The {@code replication} indicator reports the same nodes from the health monitor's view
+ * instead. A {@code db} contributor the application defined itself is left alone.
  */
 public final class DatabaseHealthReplacement implements SmartInitializingSingleton {
 

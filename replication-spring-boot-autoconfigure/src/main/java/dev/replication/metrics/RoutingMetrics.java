@@ -9,6 +9,7 @@ import dev.replication.routing.RoutingListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts every connection handed out as {@code replication.routing}, tagged with the node, the
@@ -22,7 +23,7 @@ public class RoutingMetrics implements RoutingListener, MeterBinder {
 
 	private final Map<String, Counter[]> counters = new ConcurrentHashMap<>();
 
-	private volatile MeterRegistry registry;
+	private volatile @Nullable MeterRegistry registry;
 
 	@Override
 	public void bindTo(MeterRegistry registry) {

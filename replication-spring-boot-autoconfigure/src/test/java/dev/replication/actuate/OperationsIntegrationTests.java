@@ -152,7 +152,8 @@ class OperationsIntegrationTests {
 		Waiting.until("no primary", NODE_CHANGE, () -> this.monitor.getView().primary() == null);
 		String health = get("/actuator/health", 200);
 		assertThat(read(health, "$.components.replication.status")).isEqualTo("READ_ONLY");
-		assertThat((Map<String, Object>) JsonPath.read(health, "$.components.replication.details")).doesNotContainKey("primary")
+		assertThat((Map<String, Object>) JsonPath.read(health, "$.components.replication.details"))
+			.doesNotContainKey("primary")
 			.containsKey("message");
 		assertThat(health).doesNotContain(PASSWORD);
 		assertThat(read(get("/actuator/health/readiness", 200), "$.status"))

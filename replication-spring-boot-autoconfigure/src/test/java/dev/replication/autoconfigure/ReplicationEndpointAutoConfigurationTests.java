@@ -51,7 +51,8 @@ class ReplicationEndpointAutoConfigurationTests {
 			.run((context) -> {
 				Map<String, Object> replication = context.getBean(ReplicationEndpoint.class).replication();
 				assertThat(replication).containsKeys("primary", "nodes", "routing", "readYourWrites", "failovers");
-				assertThat(((Map<String, Object>) replication.get("nodes")).keySet()).containsExactly("primary", "replica-1", "replica-2");
+				assertThat(((Map<String, Object>) replication.get("nodes")).keySet()).containsExactly("primary",
+						"replica-1", "replica-2");
 				assertThat(replication.toString()).doesNotContain("s3cr3t-pw");
 			});
 	}
