@@ -67,10 +67,20 @@ public final class ReplicationAutoConfiguration {
 	@Bean
 	ReplicationDataSource dataSource(ReplicationConnectionDetails connectionDetails, ReplicationProperties properties,
 			ReplicationRouter router, ReplicationHealthMonitor monitor, ObjectProvider<RoutingListener> listeners,
-			Environment environment) {
+			ObjectProvider<NodePoolCustomizer> poolCustomizers, Environment environment) {
 		return new ReplicationDataSourceFactory(properties,
-				new NodePoolFactory(environment, properties.getHealth().getConnectTimeout()))
+				new NodePoolFactory(environment, properties.getHealth().getConnectTimeout()),
+				poolCustomizers.orderedStream().toList())
 			.create(connectionDetails, router, monitor, listeners.orderedStream().toList());
+	}
+
+	/**
+	 * Registered before Spring Boot's Hikari provider (this configuration runs before Boot's
+	 * DataSource auto-configuration), which Boot asks after this one.
+	 */
+	@Bean
+	ReplicationPoolMetadataProvider replicationPoolMetadataProvider() {
+		return new ReplicationPoolMetadataProvider();
 	}
 
 	@Bean

@@ -31,9 +31,13 @@ final class ReplicationDataSourceFactory {
 
 	private final NodePoolFactory pools;
 
-	ReplicationDataSourceFactory(ReplicationProperties properties, NodePoolFactory pools) {
+	private final List<NodePoolCustomizer> customizers;
+
+	ReplicationDataSourceFactory(ReplicationProperties properties, NodePoolFactory pools,
+			List<NodePoolCustomizer> customizers) {
 		this.properties = properties;
 		this.pools = pools;
+		this.customizers = customizers;
 	}
 
 	ReplicationDataSource create(ReplicationConnectionDetails details, ReplicationRouter router,
@@ -58,7 +62,12 @@ final class ReplicationDataSourceFactory {
 	}
 
 	private HikariDataSource pool(ReplicationConnectionDetails details, String name) {
-		return pool(this.pools, this.properties, details, name);
+		// Replacement pools come through here too, so customizers see every pool a node ever has.
+		HikariDataSource pool = pool(this.pools, this.properties, details, name);
+		for (NodePoolCustomizer customizer : this.customizers) {
+			customizer.customize(name, pool);
+		}
+		return pool;
 	}
 
 	/**

@@ -414,6 +414,20 @@ public class ReplicationProperties {
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(1);
 
+		/**
+		 * Health status the 'replication' indicator reports while a primary takes writes but a
+		 * configured replica is out of rotation (down, lagging or lag unknown), such as
+		 * DEGRADED. A status other than Spring Boot's own counts in the aggregate status only
+		 * once listed in 'management.endpoint.health.status.order'.
+		 */
+		private String replicaOutStatus = "UP";
+
+		/**
+		 * Whether the 'replication' health indicator joins Spring Boot's readiness probe group,
+		 * unless 'management.endpoint.health.group.readiness.include' lists the group's members.
+		 */
+		private boolean readiness = true;
+
 		public Duration getInterval() {
 			return this.interval;
 		}
@@ -460,6 +474,22 @@ public class ReplicationProperties {
 
 		public void setConnectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
+		}
+
+		public String getReplicaOutStatus() {
+			return this.replicaOutStatus;
+		}
+
+		public void setReplicaOutStatus(String replicaOutStatus) {
+			this.replicaOutStatus = replicaOutStatus;
+		}
+
+		public boolean isReadiness() {
+			return this.readiness;
+		}
+
+		public void setReadiness(boolean readiness) {
+			this.readiness = readiness;
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.replication.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,8 @@ public final class ClusterView {
 
 	private final List<String> readable;
 
+	private final Set<String> heldOut;
+
 	private final long primaryPositionReadAt;
 
 	private final long primaryPosition;
@@ -40,33 +43,42 @@ public final class ClusterView {
 	 * highest timeline seen so far, and {@code nodes}, in configuration order, are as given.
 	 */
 	public ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes) {
-		this(primary, timeline, nodes, 0, false);
+		this(primary, timeline, nodes, Set.of());
 	}
 
 	/**
-	 * Create a view as above, in which the primary's position was read by a query sent at
-	 * {@code primaryPositionReadAt} ({@link System#nanoTime()} in this JVM): every write that had
-	 * returned from its commit by then is covered by it.
+	 * Create a view as above in which the nodes in {@code heldOut} (taken out of rotation for
+	 * maintenance) serve no reads, whatever their state.
 	 */
-	public ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes, long primaryPositionReadAt) {
-		this(primary, timeline, nodes, primaryPositionReadAt, true);
+	public ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes, Set<String> heldOut) {
+		this(primary, timeline, nodes, heldOut, 0, false);
 	}
 
-	private ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes, long primaryPositionReadAt,
-			boolean primaryPositionReadAtKnown) {
+	private ClusterView(@Nullable String primary, long timeline, List<NodeStatus> nodes, Set<String> heldOut,
+			long primaryPositionReadAt, boolean primaryPositionReadAtKnown) {
 		this.primaryPositionReadAt = primaryPositionReadAt;
 		this.primary = primary;
 		this.timeline = timeline;
 		this.nodes = List.copyOf(nodes);
+		this.heldOut = Set.copyOf(heldOut);
 		List<String> readable = new ArrayList<>();
 		for (NodeStatus node : this.nodes) {
-			if (node.readable()) {
+			if (node.readable() && !this.heldOut.contains(node.name())) {
 				readable.add(node.name());
 			}
 		}
 		this.readable = List.copyOf(readable);
 		NodeStatus primaryStatus = (primary != null && primaryPositionReadAtKnown) ? node(primary) : null;
 		this.primaryPosition = (primaryStatus != null) ? primaryStatus.position() : -1;
+	}
+
+	/**
+	 * Return this view, in which the primary's position was read by a query sent at
+	 * {@code readAt} ({@link System#nanoTime()} in this JVM): every write that had returned from
+	 * its commit by then is covered by that position.
+	 */
+	public ClusterView withPrimaryPositionReadAt(long readAt) {
+		return new ClusterView(this.primary, this.timeline, this.nodes, this.heldOut, readAt, true);
 	}
 
 	/**
@@ -142,7 +154,16 @@ public final class ClusterView {
 	}
 
 	/**
-	 * Return the names of the nodes reads may go to now, in configuration order.
+	 * Return the names of the nodes taken out of rotation for maintenance: they serve no reads
+	 * until put back, and are still checked meanwhile.
+	 */
+	public Set<String> heldOut() {
+		return this.heldOut;
+	}
+
+	/**
+	 * Return the names of the nodes reads may go to now, in configuration order: readable, and
+	 * not held out.
 	 */
 	public List<String> readable() {
 		return this.readable;
@@ -165,7 +186,8 @@ public final class ClusterView {
 			.map(NodeStatus::name)
 			.toList();
 		String nodes = this.nodes.stream()
-			.map((node) -> fenced(node) ? node + " (fenced: timeline " + this.timeline + " seen)" : node.toString())
+			.map((node) -> fenced(node) ? node + " (fenced: timeline " + this.timeline + " seen)"
+					: this.heldOut.contains(node.name()) ? node + " (held out of rotation)" : node.toString())
 			.collect(Collectors.joining(", "));
 		return (primaries.size() > 1)
 				? "split brain, " + String.join(" and ", primaries) + " all report being the primary; " + nodes

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -78,6 +80,14 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 
 	private @Nullable String primary;
 
+	/** The last node seen as the primary, to count failovers: guarded by this monitor's lock. */
+	private @Nullable String lastPrimary;
+
+	private volatile long primaryChanges;
+
+	/** Nodes taken out of rotation for maintenance: guarded by this monitor's lock. */
+	private final Set<String> heldOut = new LinkedHashSet<>();
+
 	private volatile ClusterView view;
 
 	/**
@@ -94,6 +104,7 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 					settings.connectTimeout(), settings.connectTimeout().plus(settings.interval())));
 		}
 		this.primary = nodes.get(0).name();
+		this.lastPrimary = this.primary;
 		this.view = ClusterView.unchecked(this.primary, nodes.stream().skip(1).map(MonitoredNode::name).toList());
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = new ScheduledThreadPoolExecutor(Math.min(nodes.size(), 4), (task) -> {
@@ -223,6 +234,34 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 	}
 
 	/**
+	 * Take {@code node} out of rotation for maintenance ({@code heldOut} true), or put it back:
+	 * a held-out node serves no new reads from the view published here on, and is still checked
+	 * meanwhile. Connections it has already handed out are not cut short.
+	 * @throws IllegalArgumentException if no node of that name is configured
+	 */
+	public void holdOut(String node, boolean heldOut) {
+		synchronized (this) {
+			if (!this.nodes.containsKey(node)) {
+				throw new IllegalArgumentException("No node named [" + node + "]; configured nodes are "
+						+ this.nodes.keySet());
+			}
+			boolean changed = heldOut ? this.heldOut.add(node) : this.heldOut.remove(node);
+			if (changed) {
+				logger.info(node + " - " + (heldOut ? "held out of rotation for maintenance" : "back in rotation"));
+				publish();
+			}
+		}
+	}
+
+	/**
+	 * Return how many times another node became the primary (failovers and switchovers): a
+	 * primary that goes away and comes back is not counted.
+	 */
+	public long primaryChanges() {
+		return this.primaryChanges;
+	}
+
+	/**
 	 * Return what is seen of every node, for messages and logs.
 	 */
 	public String describe() {
@@ -328,10 +367,11 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		for (NodeHealth node : this.nodes.values()) {
 			statuses.add(node.status());
 		}
+		ClusterView view = new ClusterView(primary, this.timeline, statuses, this.heldOut);
 		Long primaryPositionReadAt = (primary != null) ? this.positionsReadAt.get(primary) : null;
-		ClusterView view = (primaryPositionReadAt != null)
-				? new ClusterView(primary, this.timeline, statuses, primaryPositionReadAt)
-				: new ClusterView(primary, this.timeline, statuses);
+		if (primaryPositionReadAt != null) {
+			view = view.withPrimaryPositionReadAt(primaryPositionReadAt);
+		}
 		for (NodeStatus node : statuses) {
 			NodeStatus before = this.view.node(node.name());
 			if (view.fenced(node) && (before == null || !this.view.fenced(before))) {
@@ -341,6 +381,10 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 		}
 		if (!Objects.equals(primary, this.primary)) {
 			if (primary != null) {
+				if (!primary.equals(this.lastPrimary)) {
+					this.primaryChanges++;
+					this.lastPrimary = primary;
+				}
 				logger.info(primary + " - is the primary now; writes go there");
 			}
 			else {

@@ -95,6 +95,7 @@ class PrimaryFailoverIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 		assertThat(failFast).as("refused after max-wait").isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
 		assertThat(switchTime).isLessThanOrEqualTo(Duration.ofSeconds(3));
 		assertThat(this.topology.getPrimary()).contains(promoted.name());
+		assertThat(((ReplicationHealthMonitor) this.topology).primaryChanges()).as("failovers counted").isEqualTo(1);
 	}
 
 	@Test
@@ -120,6 +121,7 @@ class PrimaryFailoverIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 		assertThat(status(promoted).role()).as("still a primary, on a lower timeline").isEqualTo(NodeRole.PRIMARY);
 		assertThat(status(follower).timeline()).isGreaterThan(status(promoted).timeline());
 		assertThat(this.topology.getPrimary()).contains(follower.name());
+		assertThat(((ReplicationHealthMonitor) this.topology).primaryChanges()).as("failovers counted").isEqualTo(2);
 		assertThat(this.service.writeAndProbe("on the newest timeline").port()).isEqualTo(follower.port());
 		// Its lag behind the new primary is known once it has replayed the new primary's first position.
 		Waiting.until(oldPrimary.name() + " readable again", Duration.ofSeconds(10),

@@ -378,8 +378,26 @@ class ReplicationRouterTests {
 						new NodeStatus("replica-1", NodeRole.STANDBY, true, true, replica1, primary - replica1,
 								Duration.ZERO, null, null),
 						new NodeStatus("replica-2", NodeRole.STANDBY, true, true, replica2, primary - replica2,
-								Duration.ZERO, null, null)),
-				readAt);
+								Duration.ZERO, null, null)))
+			.withPrimaryPositionReadAt(readAt);
+	}
+
+	@Test
+	void replicaHeldOutForMaintenanceServesNoReadsUntilPutBack() throws Exception {
+		ClusterView all = view("primary", "replica-1", "replica-2");
+		this.router.updateTopology(new ClusterView("primary", 0, all.nodes(), java.util.Set.of("replica-1")));
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			for (int i = 0; i < 4; i++) {
+				assertDecision(this.router.decide(), "replica-2", Reason.READ_ONLY_ANNOTATION, true);
+			}
+			return null;
+		});
+		this.router.updateTopology(all);
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			assertThat(List.of(this.router.decide().node(), this.router.decide().node()))
+				.containsExactlyInAnyOrder("replica-1", "replica-2");
+			return null;
+		});
 	}
 
 	@Test
