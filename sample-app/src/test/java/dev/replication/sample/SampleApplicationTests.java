@@ -158,7 +158,20 @@ class SampleApplicationTests {
 	void prometheusScrapeEndpointIsExposed() throws Exception {
 		HttpResponse<String> response = get("/actuator/prometheus");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("jvm_memory_used_bytes");
+		assertThat(response.body()).contains("jvm_memory_used_bytes")
+			.contains("replication_routing_total")
+			.contains("hikaricp_connections{pool=\"replica-1\"");
+	}
+
+	@Test
+	void replicationEndpointAndHealthShowEveryNode() throws Exception {
+		HttpResponse<String> endpoint = get("/actuator/replication");
+		assertThat(endpoint.statusCode()).isEqualTo(200);
+		assertThat(endpoint.body()).contains("\"primary\"", "\"replica-1\"", "\"replica-2\"");
+		HttpResponse<String> health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"", "\"replication\"", "\"replica-2\"")
+			.as("Boot's per-pool probe is replaced by the starter's view").doesNotContain("\"db\"");
 	}
 
 	@Test
