@@ -65,7 +65,9 @@ public class ReplicationMetrics implements MeterBinder {
 		counter(registry, "replication.ryw.replay.checks", ReadYourWritesStats::replayChecks,
 				"Times a replica was asked how far it has replayed");
 		counter(registry, "replication.ryw.tokens", ReadYourWritesStats::tokensTaken,
-				"WAL positions taken after writes as callers' tokens");
+				"Writes recorded in callers' tokens (lsn mode)");
+		counter(registry, "replication.ryw.position.queries", ReadYourWritesStats::positionQueries,
+				"Reads that asked the primary for its WAL position to place a caller's token");
 		FunctionTimer
 			.builder("replication.ryw.wait", this.stats, ReadYourWritesStats::waits, ReadYourWritesStats::waitNanos,
 					TimeUnit.NANOSECONDS)

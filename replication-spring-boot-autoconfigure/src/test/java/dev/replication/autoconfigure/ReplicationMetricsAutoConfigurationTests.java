@@ -51,6 +51,7 @@ class ReplicationMetricsAutoConfigurationTests {
 			}
 			assertThat(registry.get("replication.failover").functionCounter().count()).isZero();
 			assertThat(registry.find("replication.ryw.wait").functionTimer()).isNotNull();
+			assertThat(registry.find("replication.ryw.position.queries").functionCounter()).isNotNull();
 			assertThat(registry.get("jdbc.connections.max").tag("name", "dataSource").gauge().value())
 				.as("Boot's pool metadata metrics, of the pool serving the primary")
 				.isEqualTo(10);
