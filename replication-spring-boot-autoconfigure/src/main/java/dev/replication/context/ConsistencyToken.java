@@ -10,22 +10,22 @@ import java.io.Serializable;
  * <p>A write's position is not read when it commits, which would cost every write transaction a
  * query: the token is then <em>unplaced</em>, and is placed later, only if a read needs it, by any
  * position of the primary read after the commit returned (the health monitor's next check, or a
- * query made for that read). Within one JVM an unplaced token also keeps the
- * {@link System#nanoTime()} its last write returned at, so that a position read after it places the
- * token; that instant does not travel (serialized, encoded in a cookie), and a token that arrives
- * unplaced is placed only by a position read after it arrived.
+ * query made for that read). An unplaced token keeps the {@link System#nanoTime()} by which its
+ * last write had returned; that instant means nothing in another JVM, so a token that arrives
+ * unplaced (from a cookie, a serialized session) takes the instant it arrived instead: its write
+ * had returned by then.
  *
  * <p>Tokens only move forward: {@link #merge} keeps the highest position, the latest write, and an
  * unplaced write until it is placed.
  */
 public final class ConsistencyToken implements Serializable {
 
-	private static final long serialVersionUID = 2L;
+	private static final long serialVersionUID = 1L;
 
 	/**
 	 * The token of a caller that wrote nothing.
 	 */
-	public static final ConsistencyToken NONE = new ConsistencyToken(0, 0, false, 0, false);
+	public static final ConsistencyToken NONE = new ConsistencyToken(0, 0, false, 0);
 
 	private final long position;
 
@@ -33,18 +33,14 @@ public final class ConsistencyToken implements Serializable {
 
 	private final boolean unplaced;
 
-	/** For an unplaced token made in this JVM: the nanoTime its last write had returned by. */
+	/** For an unplaced token: the nanoTime of this JVM by which its last write had returned. */
 	private final transient long unplacedSince;
 
-	/** Whether {@link #unplacedSince} is known: false once the token has left this JVM. */
-	private final transient boolean sinceKnown;
-
-	private ConsistencyToken(long position, long writtenAt, boolean unplaced, long unplacedSince, boolean sinceKnown) {
+	private ConsistencyToken(long position, long writtenAt, boolean unplaced, long unplacedSince) {
 		this.position = position;
 		this.writtenAt = writtenAt;
 		this.unplaced = unplaced;
 		this.unplacedSince = unplacedSince;
-		this.sinceKnown = unplaced && sinceKnown;
 	}
 
 	/**
@@ -53,7 +49,7 @@ public final class ConsistencyToken implements Serializable {
 	 */
 	public static ConsistencyToken of(long position, long writtenAt) {
 		return (position <= 0 && writtenAt <= 0) ? NONE
-				: new ConsistencyToken(Math.max(0, position), Math.max(0, writtenAt), false, 0, false);
+				: new ConsistencyToken(Math.max(0, position), Math.max(0, writtenAt), false, 0);
 	}
 
 	/**
@@ -62,16 +58,16 @@ public final class ConsistencyToken implements Serializable {
 	 * ({@link System#nanoTime()}), so any position of the primary read after that instant covers it.
 	 */
 	public static ConsistencyToken unplaced(long writtenAt, long returnedAt) {
-		return new ConsistencyToken(0, Math.max(0, writtenAt), true, returnedAt, true);
+		return new ConsistencyToken(0, Math.max(0, writtenAt), true, returnedAt);
 	}
 
 	/**
 	 * Return a token that arrived from elsewhere (a cookie): covered by {@code position}, written
-	 * at {@code writtenAt}, with a later write not placed yet if {@code unplaced}. When it was
-	 * written is unknown here: only a position read from now on places it.
+	 * at {@code writtenAt}, with a later write not placed yet if {@code unplaced}. That write had
+	 * returned by now: a position of the primary read from now on places it.
 	 */
 	public static ConsistencyToken received(long position, long writtenAt, boolean unplaced) {
-		return unplaced ? new ConsistencyToken(Math.max(0, position), Math.max(0, writtenAt), true, 0, false)
+		return unplaced ? new ConsistencyToken(Math.max(0, position), Math.max(0, writtenAt), true, System.nanoTime())
 				: of(position, writtenAt);
 	}
 
@@ -104,7 +100,7 @@ public final class ConsistencyToken implements Serializable {
 	 * have returned by then.
 	 */
 	public boolean placeableBy(long readAt) {
-		return this.unplaced && this.sinceKnown && readAt - this.unplacedSince >= 0;
+		return this.unplaced && readAt - this.unplacedSince >= 0;
 	}
 
 	/**
@@ -112,7 +108,7 @@ public final class ConsistencyToken implements Serializable {
 	 * after its last write returned.
 	 */
 	public ConsistencyToken placedAt(long primaryPosition) {
-		return new ConsistencyToken(Math.max(this.position, primaryPosition), this.writtenAt, false, 0, false);
+		return new ConsistencyToken(Math.max(this.position, primaryPosition), this.writtenAt, false, 0);
 	}
 
 	/**
@@ -136,19 +132,15 @@ public final class ConsistencyToken implements Serializable {
 			return other;
 		}
 		boolean unplaced = this.unplaced || other.unplaced;
-		long since = 0;
-		boolean sinceKnown = false;
+		long since;
 		if (this.unplaced && other.unplaced) {
-			sinceKnown = this.sinceKnown && other.sinceKnown;
 			since = (this.unplacedSince - other.unplacedSince >= 0) ? this.unplacedSince : other.unplacedSince;
 		}
-		else if (unplaced) {
-			ConsistencyToken pending = this.unplaced ? this : other;
-			sinceKnown = pending.sinceKnown;
-			since = pending.unplacedSince;
+		else {
+			since = this.unplaced ? this.unplacedSince : other.unplacedSince;
 		}
 		return new ConsistencyToken(Math.max(this.position, other.position), Math.max(this.writtenAt, other.writtenAt),
-				unplaced, since, sinceKnown);
+				unplaced, unplaced ? since : 0);
 	}
 
 	/**
@@ -164,10 +156,16 @@ public final class ConsistencyToken implements Serializable {
 		if (!this.unplaced) {
 			return false;
 		}
-		// An unplaced write is covered only by one known to have returned no earlier: a token that
-		// arrived unplaced covers no other, so that a position read for it is never taken to cover
-		// a write that returned while that position was being read.
-		return this == other || (this.sinceKnown && other.sinceKnown && this.unplacedSince - other.unplacedSince >= 0);
+		// An unplaced write is covered only by one that returned no earlier.
+		return this.unplacedSince - other.unplacedSince >= 0;
+	}
+
+	/**
+	 * Give a token read back from a serialized session the instant it arrived in this JVM, where
+	 * the instant kept by the JVM that wrote it means nothing.
+	 */
+	private Object readResolve() {
+		return this.unplaced ? received(this.position, this.writtenAt, true) : this;
 	}
 
 	@Override

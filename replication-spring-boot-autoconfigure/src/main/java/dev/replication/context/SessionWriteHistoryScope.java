@@ -71,12 +71,14 @@ public final class SessionWriteHistoryScope implements WriteHistoryScope {
 		}
 
 		@Override
-		protected void changed(ConsistencyToken token) {
+		protected void changed(ConsistencyToken before, ConsistencyToken after) {
 			try {
-				// Keep what another request of the same user stored meanwhile (a race can still lose it).
+				// Keep what another request of the same user stored meanwhile (a race can still lose it);
+				// replace the very token this history moved on from, which a placed one no longer
+				// merges into.
 				ConsistencyToken stored = stored(this.request);
-				this.request.setAttribute(SESSION_ATTRIBUTE, (stored != null) ? stored.merge(token) : token,
-						RequestAttributes.SCOPE_SESSION);
+				this.request.setAttribute(SESSION_ATTRIBUTE,
+						(stored == null || stored == before) ? after : stored.merge(after), RequestAttributes.SCOPE_SESSION);
 			}
 			catch (IllegalStateException ex) {
 				// No session yet and the response is committed: one cannot be created any more.

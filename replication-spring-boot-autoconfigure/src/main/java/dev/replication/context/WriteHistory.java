@@ -47,7 +47,7 @@ public class WriteHistory {
 				return false;
 			}
 			if (this.token.compareAndSet(current, merged)) {
-				changed(merged);
+				changed(current, merged);
 				return true;
 			}
 		}
@@ -81,24 +81,10 @@ public class WriteHistory {
 			}
 			ConsistencyToken placed = current.placedAt(primaryPosition);
 			if (this.token.compareAndSet(current, placed)) {
-				changed(placed);
+				changed(current, placed);
 				return placed;
 			}
 		}
-	}
-
-	/**
-	 * Place {@code unplaced}, the caller's token when a query of the primary's position was sent,
-	 * with the {@code primaryPosition} it returned, unless the token has changed since (a newer
-	 * write may have returned after the position was read). Return whether it was placed.
-	 */
-	public boolean place(ConsistencyToken unplaced, long primaryPosition) {
-		ConsistencyToken placed = unplaced.placedAt(primaryPosition);
-		if (this.token.compareAndSet(unplaced, placed)) {
-			changed(placed);
-			return true;
-		}
-		return false;
 	}
 
 	/**
@@ -121,6 +107,17 @@ public class WriteHistory {
 	 * elsewhere too. Does nothing by default.
 	 */
 	protected void changed(ConsistencyToken token) {
+	}
+
+	/**
+	 * Called after the token moved forward from {@code before} to {@code after}, by a write or a
+	 * read merged in, or by being placed (then {@code after} no longer records the unplaced write
+	 * {@code before} did, and merging it into a copy of {@code before} kept elsewhere would keep
+	 * that copy unplaced: a scope replaces such a copy instead). Calls {@link #changed(ConsistencyToken)}
+	 * by default.
+	 */
+	protected void changed(ConsistencyToken before, ConsistencyToken after) {
+		changed(after);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 
+import dev.replication.support.WalLsn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,10 @@ import org.jspecify.annotations.Nullable;
 final class NodeCheck implements AutoCloseable {
 
 	/**
-	 * Whether the node is a standby, its WAL position and its timeline. A primary's timeline is
+	 * Whether the node is a standby, its WAL position (replayed on a standby; on a primary, where
+	 * its last record inserted ends, which covers every commit returned whatever
+	 * {@code synchronous_commit} says), its timeline, and the WAL's layout to read a primary's
+	 * position with (see {@link WalLsn}). A primary's timeline is
 	 * the one of the WAL file it writes, known at once after a promotion; a standby's is the one
 	 * of its last restartpoint, which may still be the former one for a while (it only ever
 	 * understates, so it never fences a primary by mistake).
@@ -26,7 +30,8 @@ final class NodeCheck implements AutoCloseable {
 	static final String SQL = "SELECT pg_is_in_recovery(), (CASE WHEN pg_is_in_recovery() "
 			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text, "
 			+ "(CASE WHEN pg_is_in_recovery() THEN (SELECT timeline_id FROM pg_control_checkpoint())::bigint "
-			+ "ELSE ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::bigint END)";
+			+ "ELSE ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::bigint END), "
+			+ "pg_size_bytes(current_setting('wal_segment_size')), current_setting('wal_block_size')::int";
 
 	private final String url;
 
@@ -78,7 +83,12 @@ final class NodeCheck implements AutoCloseable {
 			statement.setQueryTimeout(timeoutSeconds);
 			try (ResultSet result = statement.executeQuery(SQL)) {
 				result.next();
-				return new Result(result.getBoolean(1), Lsn.parse(result.getString(2)), result.getLong(3));
+				boolean inRecovery = result.getBoolean(1);
+				long position = WalLsn.parse(result.getString(2));
+				if (!inRecovery) {
+					position = WalLsn.endOfLastRecord(position, result.getLong(4), result.getLong(5));
+				}
+				return new Result(inRecovery, position, result.getLong(3));
 			}
 		}
 	}

@@ -59,7 +59,7 @@ final class ReadTrackingConnection extends ConnectionDecorator {
 
 	private void recordRead() {
 		try {
-			this.router.recordRead(WalPositions.query(this.target, WalPositions.POSITION));
+			this.router.recordRead(WalPositions.position(this.target));
 		}
 		catch (SQLException ex) {
 			// The connection broke after the reads: the pool drops it, and the caller's next read

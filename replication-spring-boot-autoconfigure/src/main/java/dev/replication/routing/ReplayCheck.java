@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import dev.replication.context.ConsistencyToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,8 +80,13 @@ final class ReplayCheck {
 	@Nullable RoutingDecision check(RoutingDecision decision, Connection connection, boolean wait)
 			throws SQLException {
 		long required = this.router.requiredPosition();
+		if (required == ReplicationRouter.UNPLACED) {
+			// Another write of the caller returned since its token was placed: no replica can be
+			// known to have it, and waiting would not tell.
+			return null;
+		}
 		this.stats.replayChecks.increment();
-		if (WalPositions.query(connection, WalPositions.REPLAYED) >= required) {
+		if (WalPositions.replayed(connection) >= required) {
 			this.stats.replicaReads.increment();
 			return decision.replayed;
 		}
@@ -101,19 +105,21 @@ final class ReplayCheck {
 	 * returned meanwhile), the read goes to the primary.
 	 */
 	private boolean placeToken() {
-		ConsistencyToken unplaced = this.router.currentToken();
 		String primary = this.router.primary();
 		DataSource pool = (primary != null) ? this.dataSource.getNode(primary) : null;
-		if (!unplaced.isUnplaced() || pool == null) {
-			return !unplaced.isUnplaced();
+		if (pool == null) {
+			return false;
 		}
+		long readAt = System.nanoTime();
+		this.router.countPositionQuery();
 		try (Connection connection = pool.getConnection()) {
-			return this.router.place(unplaced, WalPositions.query(connection, WalPositions.INSERTED));
+			this.router.primaryRead(WalPositions.inserted(connection), readAt);
 		}
 		catch (SQLException | RuntimeException ex) {
 			// The read then goes to the primary, whose own failure is then reported.
 			return false;
 		}
+		return this.router.requiredPosition() != ReplicationRouter.UNPLACED;
 	}
 
 	private static void closeAfterFailure(@Nullable Connection connection, Exception failure) {
@@ -138,7 +144,7 @@ final class ReplayCheck {
 				}
 				Thread.sleep(Math.min(pause, remainingMillis));
 				pause = Math.min(pause * 2, MAX_POLL_MILLIS);
-				if (WalPositions.query(connection, WalPositions.REPLAYED) >= required) {
+				if (WalPositions.replayed(connection) >= required) {
 					this.stats.waits.increment();
 					return true;
 				}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.replication.cluster.ClusterView;
 import dev.replication.context.ConsistencyToken;
@@ -62,6 +63,9 @@ public class ReplicationRouter {
 	public static final long UNPLACED = Long.MAX_VALUE;
 
 	private volatile RoutingTable table;
+
+	/** The latest reading of the primary's position, from the health monitor or a read's query. */
+	private final AtomicReference<PrimaryReading> primaryReading = new AtomicReference<>(new PrimaryReading(0, 0));
 
 	/** Notified, under its own lock, of each new view: for callers waiting for a primary. */
 	private final Object viewChanges = new Object();
@@ -294,6 +298,9 @@ public class ReplicationRouter {
 	 * same readable replicas) keeps the load balancer where it is in its cycle.
 	 */
 	public void updateTopology(ClusterView view) {
+		if (view.primaryPosition() > 0) {
+			primaryRead(view.primaryPosition(), view.primaryPositionReadAt());
+		}
 		RoutingTable current = this.table;
 		this.table = view.routesLike(current.view) ? current.withView(view)
 				: new RoutingTable(view, this.replicaWeights, this.balancers, !this.replicaWeights.isEmpty());
@@ -358,8 +365,9 @@ public class ReplicationRouter {
 
 	/**
 	 * Return the position a replica must have replayed as {@link #requiredPosition()} does,
-	 * placing the caller's token with the primary position of {@code view} if that was read after
-	 * the caller's last write returned: the health monitor's checks place most tokens for free.
+	 * placing the caller's token with the latest reading of the primary's position if that was
+	 * read after the caller's last write returned: the health monitor's checks, and the queries of
+	 * other callers' reads, place most tokens for free.
 	 */
 	private long requiredPosition(ClusterView view) {
 		WriteHistory history = this.writeHistoryScope.current(false);
@@ -368,8 +376,9 @@ public class ReplicationRouter {
 		}
 		ConsistencyToken token = history.token();
 		if (token.isUnplaced()) {
-			if (view.primaryPosition() > 0 && token.placeableBy(view.primaryPositionReadAt())) {
-				token = history.place(view.primaryPosition(), view.primaryPositionReadAt());
+			PrimaryReading reading = this.primaryReading.get();
+			if (reading.position > 0 && token.placeableBy(reading.readAt)) {
+				token = history.place(reading.position, reading.readAt);
 			}
 			if (token.isUnplaced()) {
 				return UNPLACED;
@@ -379,17 +388,31 @@ public class ReplicationRouter {
 	}
 
 	/**
-	 * Place the current caller's token with {@code primaryPosition}, read from the primary by a
-	 * query sent after {@code unplaced} was the caller's token. Return whether the token is placed
-	 * now: not if a newer write returned meanwhile.
+	 * Take in {@code position}, where the primary's last record inserted ended when a query sent
+	 * at {@code readAt} ({@link System#nanoTime()}) read it: it places the token of every caller
+	 * whose last write had returned by then. The latest reading is kept.
 	 */
-	boolean place(ConsistencyToken unplaced, long primaryPosition) {
-		WriteHistory history = this.writeHistoryScope.current(false);
-		if (history == null) {
-			return true;
+	void primaryRead(long position, long readAt) {
+		if (position <= 0) {
+			return;
 		}
+		PrimaryReading reading = new PrimaryReading(position, readAt);
+		while (true) {
+			PrimaryReading current = this.primaryReading.get();
+			if (current.position > 0 && current.readAt - readAt >= 0) {
+				return;
+			}
+			if (this.primaryReading.compareAndSet(current, reading)) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Count a query of the primary's position made for a read, to place its caller's token.
+	 */
+	void countPositionQuery() {
 		this.stats.positionQueries.increment();
-		return history.place(unplaced, primaryPosition) || !history.token().isUnplaced();
 	}
 
 	/**
@@ -443,6 +466,13 @@ public class ReplicationRouter {
 	 */
 	public @Nullable String primary() {
 		return this.table.primary;
+	}
+
+	/**
+	 * A position of the primary, and the {@link System#nanoTime()} at which the query that read
+	 * it was sent.
+	 */
+	private record PrimaryReading(long position, long readAt) {
 	}
 
 }

@@ -5,62 +5,59 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.replication.support.WalLsn;
+
 /**
- * The queries that read WAL positions on the connection an application uses, and the parsing
- * of their {@code pg_lsn} results ({@code 16/B374D848}) into numbers of bytes.
+ * The queries that read WAL positions on the connections an application uses, as numbers of
+ * bytes (see {@link WalLsn}).
  */
 final class WalPositions {
 
 	/**
-	 * Where the primary is inserting WAL: read after a commit returned, it covers that commit's
-	 * record, whatever {@code synchronous_commit} says (the written or flushed position may still
-	 * be behind an asynchronous commit). Places a caller's token.
+	 * What a standby has replayed; {@code NULL} (read as 0) on a primary.
 	 */
-	static final String INSERTED = "SELECT pg_current_wal_insert_lsn()::text";
+	private static final String REPLAYED = "SELECT pg_last_wal_replay_lsn()::text";
 
 	/**
 	 * The position on a node, whichever its role: what a standby has replayed, what a primary
-	 * has written.
+	 * has inserted (with the WAL's layout, to read it as {@link WalLsn#endOfLastRecord} does).
 	 */
-	static final String POSITION = "SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
-			+ "ELSE pg_current_wal_lsn() END)::text";
-
-	/**
-	 * What a standby has replayed; {@code NULL} (read as 0) on a primary.
-	 */
-	static final String REPLAYED = "SELECT pg_last_wal_replay_lsn()::text";
+	private static final String POSITION = "SELECT pg_is_in_recovery(), (CASE WHEN pg_is_in_recovery() "
+			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text, "
+			+ "pg_size_bytes(current_setting('wal_segment_size')), current_setting('wal_block_size')::int";
 
 	private WalPositions() {
 	}
 
 	/**
-	 * Run {@code sql}, which returns one {@code pg_lsn} as text, and return it in bytes.
+	 * Return what the standby behind {@code connection} has replayed, 0 on a primary.
 	 */
-	static long query(Connection connection, String sql) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			return read(statement.executeQuery(sql));
-		}
-	}
-
-	private static long read(ResultSet result) throws SQLException {
-		try (result) {
-			return result.next() ? parse(result.getString(1)) : 0;
+	static long replayed(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(REPLAYED)) {
+			return result.next() ? WalLsn.parse(result.getString(1)) : 0;
 		}
 	}
 
 	/**
-	 * Return {@code lsn} ({@code 16/B374D848}) as a number of bytes, 0 for {@code null}.
-	 * @throws IllegalArgumentException if it is not a WAL position
+	 * Return the position of the node behind {@code connection}: what a standby has replayed,
+	 * where a primary's last record inserted ends (which covers every commit it returned).
 	 */
-	static long parse(String lsn) {
-		if (lsn == null) {
-			return 0;
+	static long position(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(POSITION)) {
+			result.next();
+			long position = WalLsn.parse(result.getString(2));
+			return result.getBoolean(1) ? position
+					: WalLsn.endOfLastRecord(position, result.getLong(3), result.getLong(4));
 		}
-		int slash = lsn.indexOf('/');
-		if (slash <= 0 || slash == lsn.length() - 1) {
-			throw new IllegalArgumentException("Not a WAL position: [" + lsn + "]");
-		}
-		return (Long.parseLong(lsn, 0, slash, 16) << 32) | Long.parseLong(lsn, slash + 1, lsn.length(), 16);
+	}
+
+	/**
+	 * Return where the last record inserted on the primary behind {@code connection} ends.
+	 */
+	static long inserted(Connection connection) throws SQLException {
+		return WalLsn.queryEndOfLastRecord(connection);
 	}
 
 }

@@ -45,13 +45,31 @@ class ConsistencyTokenTests {
 	}
 
 	@Test
-	void tokenReceivedUnplacedCoversNoOtherUnplacedWrite() {
+	void tokenReceivedUnplacedIsPlacedByAPositionReadAfterItArrived() {
+		long beforeArrival = System.nanoTime();
 		ConsistencyToken received = ConsistencyToken.received(100, 1, true);
-		ConsistencyToken local = ConsistencyToken.unplaced(2, 5_000);
-		assertThat(received.merge(local)).isNotSameAs(received);
-		assertThat(received.merge(local).placeableBy(Long.MAX_VALUE)).isFalse();
-		assertThat(local.merge(received)).isNotSameAs(local);
-		assertThat(received.merge(received)).isSameAs(received);
+		assertThat(received.placeableBy(beforeArrival)).isFalse();
+		assertThat(received.placeableBy(System.nanoTime())).isTrue();
+		assertThat(ConsistencyToken.received(100, 1, false).isUnplaced()).isFalse();
+	}
+
+	@Test
+	void tokenReadBackFromASerializedSessionArrivesNowAndStaysUnplaced() throws Exception {
+		ConsistencyToken written = ConsistencyToken.of(100, 1).merge(ConsistencyToken.unplaced(2, System.nanoTime()));
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+			out.writeObject(written);
+		}
+		long beforeArrival = System.nanoTime();
+		ConsistencyToken read;
+		try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+				new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+			read = (ConsistencyToken) in.readObject();
+		}
+		assertThat(read).isEqualTo(written);
+		assertThat(read.isUnplaced()).isTrue();
+		assertThat(read.placeableBy(beforeArrival)).isFalse();
+		assertThat(read.placeableBy(System.nanoTime())).isTrue();
 	}
 
 	@Test

@@ -28,16 +28,16 @@ class TokenCookieCodecTests {
 	}
 
 	@Test
-	void unplacedTokenArrivesUnplacedAndOnlyAQueryFromNowOnPlacesIt() {
+	void unplacedTokenArrivesUnplacedAndOnlyAPositionReadAfterItArrivedPlacesIt() {
 		ConsistencyToken unplaced = this.token.merge(ConsistencyToken.unplaced(NOW.toEpochMilli(), System.nanoTime()));
 		String value = this.codec.encode(unplaced);
 		assertThat(value).matches("v1\\.16b374d48u\\.\\d+\\.\\d+\\.[A-Za-z0-9_-]{43}");
+		long beforeArrival = System.nanoTime();
 		ConsistencyToken received = this.codec.decode(value);
 		assertThat(received).isEqualTo(unplaced);
 		assertThat(received.isUnplaced()).isTrue();
-		assertThat(received.placeableBy(System.nanoTime() + 1_000_000_000L))
-			.as("when the write returned is not known here: no position read by the health monitor places it")
-			.isFalse();
+		assertThat(received.placeableBy(beforeArrival)).as("a position read before the cookie arrived").isFalse();
+		assertThat(received.placeableBy(System.nanoTime())).as("a position read after it arrived").isTrue();
 		String[] parts = value.split("\\.");
 		String placedByForgery = parts[0] + ".16b374d48." + parts[2] + "." + parts[3] + "." + parts[4];
 		assertThat(this.codec.decode(placedByForgery)).isNull();

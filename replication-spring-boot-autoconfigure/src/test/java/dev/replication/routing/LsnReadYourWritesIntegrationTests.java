@@ -143,7 +143,8 @@ class LsnReadYourWritesIntegrationTests extends LsnClusterTestSupport {
 			assertThat(this.router.requiredPosition()).as("placed by the read, past both commits")
 				.isGreaterThanOrEqualTo(committed)
 				.isLessThan(ReplicationRouter.UNPLACED);
-			assertThat(this.router.readYourWritesStats().positionQueries() - queriesBefore).isEqualTo(1);
+			// One query, unless a check of the health monitor's came between the write and the read.
+			assertThat(this.router.readYourWritesStats().positionQueries() - queriesBefore).isLessThanOrEqualTo(1);
 			// Both rows were committed (not left open or rolled back when the connection was returned).
 			try (Connection connection = this.cluster.primary().dataSource().getConnection();
 					ResultSet rows = connection.createStatement()
@@ -187,7 +188,7 @@ class LsnReadYourWritesIntegrationTests extends LsnClusterTestSupport {
 		try (Connection connection = this.cluster.primary().dataSource().getConnection();
 				ResultSet position = connection.createStatement().executeQuery("SELECT pg_current_wal_lsn()::text")) {
 			position.next();
-			return WalPositions.parse(position.getString(1));
+			return dev.replication.support.WalLsn.parse(position.getString(1));
 		}
 	}
 

@@ -334,17 +334,62 @@ class ReplicationRouterTests {
 	}
 
 	@Test
-	void lsnModeKeepsAWriteUnplacedWhenANewerOneReturnedWhileThePositionWasRead() throws Exception {
+	void lsnModeKeepsAWriteUnplacedWhenItReturnedAfterThePositionWasRead() throws Exception {
 		ReplicationRouter router = lsnRouter();
 		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
 			router.recordUnplacedWrite();
-			ConsistencyToken askedFor = router.currentToken();
+			long readAt = System.nanoTime();
 			Thread.sleep(1);
 			router.recordUnplacedWrite();
-			assertThat(router.place(askedFor, 500)).isFalse();
-			assertThat(router.requiredPosition()).isEqualTo(ReplicationRouter.UNPLACED);
-			assertThat(router.place(router.currentToken(), 600)).isTrue();
+			router.primaryRead(500, readAt);
+			assertThat(router.requiredPosition()).as("the second write returned after the position was read")
+				.isEqualTo(ReplicationRouter.UNPLACED);
+			router.primaryRead(600, System.nanoTime());
 			return assertThat(router.requiredPosition()).isEqualTo(600);
+		});
+	}
+
+	@Test
+	void lsnModePlacesEveryCallersWriteWithOneReadingOfThePrimary() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		ConsistencyToken[] tokens = new ConsistencyToken[2];
+		for (int i = 0; i < 2; i++) {
+			int caller = i;
+			Thread thread = new Thread(() -> {
+				RoutingContextHolder.Frame frame = RoutingContextHolder.enter(null);
+				try {
+					router.recordUnplacedWrite();
+					tokens[caller] = router.currentToken();
+				}
+				finally {
+					RoutingContextHolder.exit(frame);
+				}
+			});
+			thread.start();
+			thread.join();
+		}
+		router.primaryRead(700, System.nanoTime());
+		for (ConsistencyToken token : tokens) {
+			RoutingContextHolder.Frame frame = RoutingContextHolder.enterFrom(token);
+			try {
+				assertThat(router.requiredPosition()).isEqualTo(700);
+			}
+			finally {
+				RoutingContextHolder.exit(frame);
+			}
+		}
+		assertThat(router.readYourWritesStats().positionQueries()).isZero();
+	}
+
+	@Test
+	void lsnModeKeepsTheLastReadingOfThePrimaryWhileNoneIsKnown() throws Exception {
+		ReplicationRouter router = lsnRouter();
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			router.recordUnplacedWrite();
+			router.updateTopology(view(null, "replica-1", "replica-2"));
+			router.updateTopology(positions(900, 1000, 1000, System.nanoTime()));
+			router.updateTopology(view(null, "replica-1", "replica-2"));
+			return assertThat(router.requiredPosition()).isEqualTo(1000);
 		});
 	}
 
@@ -353,7 +398,8 @@ class ReplicationRouterTests {
 	 */
 	private static void placedWrite(ReplicationRouter router, long position) {
 		router.recordUnplacedWrite();
-		assertThat(router.place(router.currentToken(), position)).isTrue();
+		router.primaryRead(position, System.nanoTime());
+		assertThat(router.requiredPosition()).isGreaterThanOrEqualTo(position).isNotEqualTo(ReplicationRouter.UNPLACED);
 	}
 
 	/**
