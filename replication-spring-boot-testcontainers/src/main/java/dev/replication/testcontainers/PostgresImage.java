@@ -92,11 +92,12 @@ final class PostgresImage {
 
 	/**
 	 * Return the SQL that points a running standby at {@code primaryHost} through {@code slot};
-	 * a configuration reload applies it.
+	 * a configuration reload applies it. No password in it: the standby's server has
+	 * {@code PGPASSWORD} in its environment, which libpq reads for its WAL receiver too.
 	 */
 	static List<String> followStatements(String name, String primaryHost, String slot, Credentials credentials) {
-		String conninfo = "host=%s port=%d user=%s password=%s application_name=%s".formatted(primaryHost, PORT,
-				quoteConninfo(credentials.username()), quoteConninfo(credentials.password()), name);
+		String conninfo = "host=%s port=%d user=%s application_name=%s".formatted(primaryHost, PORT,
+				quoteConninfo(credentials.username()), name);
 		return List.of("ALTER SYSTEM SET primary_conninfo = " + quoteLiteral(conninfo),
 				"ALTER SYSTEM SET primary_slot_name = " + quoteLiteral(slot), "SELECT pg_reload_conf()");
 	}

@@ -1,6 +1,5 @@
 package dev.replication.testcontainers;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +37,6 @@ public class ReplicatedPostgreSQLContainers extends GenericContainer<ReplicatedP
 	private static final Log logger = LogFactory.getLog(ReplicatedPostgreSQLContainers.class);
 
 	private static final String PRIMARY = "primary";
-
-	private static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(30);
 
 	private final Network network = Network.newNetwork();
 
@@ -143,7 +140,7 @@ public class ReplicatedPostgreSQLContainers extends GenericContainer<ReplicatedP
 		for (ContainerNode replica : replicas) {
 			// Before the base backups start: a slot made by one backup while another checkpoints may
 			// come too late to keep the WAL its backup needs.
-			createSlot(this.primary, replica);
+			Standbys.createSlot(this.primary, replica);
 		}
 		Startables.deepStart(replicas.stream().map(ContainerNode::container)).join();
 		replicas.forEach(ContainerNode::started);
@@ -217,40 +214,21 @@ public class ReplicatedPostgreSQLContainers extends GenericContainer<ReplicatedP
 	 * sees no new writes of the primary, a lag that grows until {@link #resumeReplay}.
 	 */
 	public void pauseReplay(String name) {
-		ContainerNode replica = node(name);
-		NodeSql.execute(replica, "SELECT pg_wal_replay_pause()");
-		long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
-		while (!NodeSql.queryBoolean(replica, "SELECT pg_get_wal_replay_pause_state() = 'paused'")) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(name + " - replay not paused within " + AWAIT_TIMEOUT);
-			}
-			NodeSql.sleep(10);
-		}
+		Standbys.pauseReplay(node(name));
 	}
 
 	/**
 	 * Resume WAL replay on the replica {@code name}.
 	 */
 	public void resumeReplay(String name) {
-		NodeSql.execute(node(name), "SELECT pg_wal_replay_resume()");
+		Standbys.resumeReplay(node(name));
 	}
 
 	/**
 	 * Wait until every running replica has replayed the primary's current WAL position.
 	 */
 	public void awaitReplication() {
-		String target = NodeSql.queryString(this.primary, "SELECT pg_current_wal_lsn()::text");
-		long deadline = System.nanoTime() + AWAIT_TIMEOUT.toNanos();
-		for (ContainerNode replica : replicaNodes()) {
-			while (replica.isRunning() && !NodeSql.queryBoolean(replica,
-					"SELECT pg_last_wal_replay_lsn() >= '" + target + "'::pg_lsn")) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException(replica.name() + " has not replayed " + target + " within "
-							+ AWAIT_TIMEOUT + " (is its replay paused?)");
-				}
-				NodeSql.sleep(10);
-			}
-		}
+		Standbys.awaitReplayed(this.primary, replicaNodes());
 	}
 
 	/**
@@ -280,27 +258,16 @@ public class ReplicatedPostgreSQLContainers extends GenericContainer<ReplicatedP
 		if (!this.followers.contains(replica) || !replica.isRunning()) {
 			throw new IllegalArgumentException(name + " is not a running replica");
 		}
-		if (!NodeSql.queryBoolean(replica, "SELECT pg_promote(true, 60)")) {
-			throw new IllegalStateException(name + " was not promoted within 60 seconds");
-		}
+		Standbys.promote(replica);
 		ContainerNode former = this.primary;
 		this.primary = replica;
 		this.followers.remove(replica);
 		for (ContainerNode follower : replicaNodes()) {
 			if (follower.isRunning()) {
-				createSlot(replica, follower);
-				NodeSql.execute(follower, PostgresImage
-					.followStatements(follower.name(), replica.name(), follower.slotName(), replica.credentials())
-					.toArray(String[]::new));
+				Standbys.follow(replica, follower);
 			}
 		}
 		logger.info(name + " - promoted to primary; " + former.name() + " follows no one");
-	}
-
-	private static void createSlot(ContainerNode primary, ContainerNode replica) {
-		NodeSql.execute(primary, "SELECT pg_create_physical_replication_slot('" + replica.slotName()
-				+ "', true) WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = '"
-				+ replica.slotName() + "')");
 	}
 
 	private synchronized List<ContainerNode> replicaNodes() {
