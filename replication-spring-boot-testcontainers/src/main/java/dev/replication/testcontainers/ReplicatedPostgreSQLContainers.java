@@ -38,6 +38,8 @@ public class ReplicatedPostgreSQLContainers extends GenericContainer<ReplicatedP
 
 	private static final String PRIMARY = "primary";
 
+	private final DockerImageName image;
+
 	private final Network network = Network.newNetwork();
 
 	private int replicaCount = 2;
@@ -75,6 +77,7 @@ public class ReplicatedPostgreSQLContainers extends GenericContainer<ReplicatedP
 	 */
 	public ReplicatedPostgreSQLContainers(DockerImageName image) {
 		super(PostgresImage.check(image));
+		this.image = image;
 		withNetwork(this.network);
 	}
 
@@ -124,7 +127,7 @@ public class ReplicatedPostgreSQLContainers extends GenericContainer<ReplicatedP
 		PostgresImage.configurePrimary(this, PRIMARY, credentials);
 		this.nodes.add(primary);
 		for (int i = 1; i <= this.replicaCount; i++) {
-			GenericContainer<?> container = new GenericContainer<>(getDockerImageName()).withNetwork(this.network);
+			GenericContainer<?> container = new GenericContainer<>(this.image).withNetwork(this.network);
 			ContainerNode replica = new ContainerNode("replica-" + i, container, ports, credentials);
 			PostgresImage.configureReplica(container, replica.name(), PRIMARY, replica.slotName(), credentials);
 			this.nodes.add(replica);
