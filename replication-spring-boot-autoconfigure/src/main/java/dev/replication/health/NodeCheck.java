@@ -19,19 +19,18 @@ import org.jspecify.annotations.Nullable;
 final class NodeCheck implements AutoCloseable {
 
 	/**
-	 * Whether the node is a standby, its WAL position (replayed on a standby; on a primary, where
-	 * its last record inserted ends, which covers every commit returned whatever
-	 * {@code synchronous_commit} says), its timeline, and the WAL's layout to read a primary's
-	 * position with (see {@link WalLsn}). A primary's timeline is
+	 * Whether the node is a standby, its WAL position (replayed on a standby; on a primary, one
+	 * that covers every commit returned, see {@link WalLsn}), its timeline, and the WAL's layout
+	 * to read a primary's position with. A primary's timeline is
 	 * the one of the WAL file it writes, known at once after a promotion; a standby's is the one
 	 * of its last restartpoint, which may still be the former one for a while (it only ever
 	 * understates, so it never fences a primary by mistake).
 	 */
 	static final String SQL = "SELECT pg_is_in_recovery(), (CASE WHEN pg_is_in_recovery() "
-			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text, "
+			+ "THEN pg_last_wal_replay_lsn() ELSE " + WalLsn.COVERING + " END)::text, "
 			+ "(CASE WHEN pg_is_in_recovery() THEN (SELECT timeline_id FROM pg_control_checkpoint())::bigint "
 			+ "ELSE ('x' || substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8))::bit(32)::bigint END), "
-			+ "pg_size_bytes(current_setting('wal_segment_size')), current_setting('wal_block_size')::int";
+			+ WalLsn.LAYOUT;
 
 	private final String url;
 

@@ -113,7 +113,7 @@ final class ReplayCheck {
 		long readAt = System.nanoTime();
 		this.router.countPositionQuery();
 		try (Connection connection = pool.getConnection()) {
-			this.router.primaryRead(WalPositions.inserted(connection), readAt);
+			this.router.primaryRead(WalPositions.covering(connection), readAt);
 		}
 		catch (SQLException | RuntimeException ex) {
 			// The read then goes to the primary, whose own failure is then reported.

@@ -19,12 +19,11 @@ final class WalPositions {
 	private static final String REPLAYED = "SELECT pg_last_wal_replay_lsn()::text";
 
 	/**
-	 * The position on a node, whichever its role: what a standby has replayed, what a primary
-	 * has inserted (with the WAL's layout, to read it as {@link WalLsn#endOfLastRecord} does).
+	 * The position on a node, whichever its role: what a standby has replayed, what covers every
+	 * commit a primary returned (with the WAL's layout, see {@link WalLsn}).
 	 */
 	private static final String POSITION = "SELECT pg_is_in_recovery(), (CASE WHEN pg_is_in_recovery() "
-			+ "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text, "
-			+ "pg_size_bytes(current_setting('wal_segment_size')), current_setting('wal_block_size')::int";
+			+ "THEN pg_last_wal_replay_lsn() ELSE " + WalLsn.COVERING + " END)::text, " + WalLsn.LAYOUT;
 
 	private WalPositions() {
 	}
@@ -41,7 +40,7 @@ final class WalPositions {
 
 	/**
 	 * Return the position of the node behind {@code connection}: what a standby has replayed,
-	 * where a primary's last record inserted ends (which covers every commit it returned).
+	 * what covers every commit a primary returned.
 	 */
 	static long position(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
@@ -54,10 +53,11 @@ final class WalPositions {
 	}
 
 	/**
-	 * Return where the last record inserted on the primary behind {@code connection} ends.
+	 * Return a position of the primary behind {@code connection} that covers every commit it
+	 * returned before this query.
 	 */
-	static long inserted(Connection connection) throws SQLException {
-		return WalLsn.queryEndOfLastRecord(connection);
+	static long covering(Connection connection) throws SQLException {
+		return WalLsn.queryCovering(connection);
 	}
 
 }

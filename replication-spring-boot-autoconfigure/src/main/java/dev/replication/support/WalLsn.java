@@ -7,22 +7,37 @@ import java.sql.Statement;
 
 /**
  * PostgreSQL WAL positions ({@code pg_lsn}, written {@code 16/B374D848}) as numbers of bytes, and
- * the primary's insert position made comparable with what standbys replay.
+ * the primary's position that covers every commit returned.
  *
- * <p>{@code pg_current_wal_insert_lsn()} covers every record inserted, so every commit returned,
- * whatever {@code synchronous_commit} says. But when the last record ends on a page boundary it
- * points past the next page's header (24 bytes, 40 at the start of a segment), where a standby's
- * replay position stops at the boundary itself: taken as it is, an idle primary would keep every
- * standby 24 or 40 bytes behind for good. {@link #endOfLastRecord} moves such a position back to
- * the boundary, which is where the last record ends.
+ * <p>With {@code synchronous_commit} on (PostgreSQL's default, and any value but {@code off}) a
+ * commit returns once its WAL is flushed, so the primary's flush position covers it, and it is as
+ * far as a standby can replay: a standby asked right after can have it. With {@code off} a commit
+ * returns before; only the insert position covers it, at the price of WAL not flushed yet (a
+ * standby reaches it once the WAL writer flushes, within {@code wal_writer_delay}). {@link #COVERING}
+ * picks between them by the session's setting, which is the database's or role's for the starter's
+ * connections. The insert position points past the next page's header when the last record ends on
+ * a page boundary (24 bytes, 40 at the start of a segment), where a standby's replay position stops
+ * at the boundary itself: {@link #endOfLastRecord} moves it back to the boundary.
  */
 public final class WalLsn {
 
 	/**
-	 * The primary's insert position, and the WAL's segment and page sizes to read it with.
+	 * A position of the primary that covers every commit returned (see above), as a
+	 * {@code pg_lsn}.
 	 */
-	public static final String INSERTED = "SELECT pg_current_wal_insert_lsn()::text, "
-			+ "pg_size_bytes(current_setting('wal_segment_size')), current_setting('wal_block_size')::int";
+	public static final String COVERING = "(CASE WHEN current_setting('synchronous_commit') = 'off' "
+			+ "THEN pg_current_wal_insert_lsn() ELSE pg_current_wal_flush_lsn() END)";
+
+	/**
+	 * The WAL's segment and page sizes, to read a position with {@link #endOfLastRecord}.
+	 */
+	public static final String LAYOUT = "pg_size_bytes(current_setting('wal_segment_size')), "
+			+ "current_setting('wal_block_size')::int";
+
+	/**
+	 * The primary's position that covers every commit returned, and the WAL's layout.
+	 */
+	public static final String COVERING_QUERY = "SELECT " + COVERING + "::text, " + LAYOUT;
 
 	/** The size of a page header (64-bit builds). */
 	private static final long SHORT_PAGE_HEADER = 24;
@@ -49,9 +64,9 @@ public final class WalLsn {
 	}
 
 	/**
-	 * Return where the last record inserted ends, given the insert position {@code inserted}
-	 * read with the WAL's {@code segmentSize} and {@code pageSize}: the same position unless it
-	 * stands just past a page header.
+	 * Return where the last record ends, given the position {@code inserted} read with the WAL's
+	 * {@code segmentSize} and {@code pageSize}: the same position unless it stands just past a
+	 * page header (only an insert position can).
 	 */
 	public static long endOfLastRecord(long inserted, long segmentSize, long pageSize) {
 		if (segmentSize <= 0 || pageSize <= 0) {
@@ -66,12 +81,12 @@ public final class WalLsn {
 	}
 
 	/**
-	 * Run {@link #INSERTED} on {@code connection} to the primary and return where its last record
-	 * inserted ends.
+	 * Run {@link #COVERING_QUERY} on {@code connection} to the primary and return a position that
+	 * covers every commit returned before it was sent.
 	 */
-	public static long queryEndOfLastRecord(Connection connection) throws SQLException {
+	public static long queryCovering(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(INSERTED)) {
+				ResultSet result = statement.executeQuery(COVERING_QUERY)) {
 			result.next();
 			return endOfLastRecord(parse(result.getString(1)), result.getLong(2), result.getLong(3));
 		}
