@@ -19,9 +19,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks named on the command line ({@code layer}, {@code decision}, {@code e2e},
- * {@code startup}; all of them by default) with one fork each and the GC profiler, and prints a
- * table per group with the starter's ratio to the plain setups: on a shared machine only ratios
- * measured side by side mean anything.
+ * {@code startup}, all of them by default; {@code layer-interleaved} for the interleaved part of
+ * {@code layer} only) and prints a table per group. JMH (one fork, GC
+ * profiler) gives time and allocation per call; on a shared machine only ratios measured side by
+ * side mean anything, so the setups are also compared {@link Interleaved interleaved}.
  */
 public final class Benchmarks {
 
@@ -35,14 +36,17 @@ public final class Benchmarks {
 		List<String> tables = new ArrayList<>();
 		for (String group : groups) {
 			switch (group) {
-				case "layer" -> tables.add(layerTable("Routing layer over connections that cost nothing (ns/op)",
-						run(RoutingLayerBenchmark.class, 3, 5, 1), Setups.PLAIN_HIKARI, Setups.LAZY_PROXY));
+				case "layer" -> {
+					tables.add(layerTable("Routing layer over connections that cost nothing, JMH (ns/op ± 99.9 % error)",
+							run(RoutingLayerBenchmark.class, 3, 8, 1)));
+					tables.add(Comparisons.layer());
+				}
+				case "layer-interleaved" -> tables.add(Comparisons.layer());
 				case "decision" -> tables.add(decisionTable(run(RouterDecisionBenchmark.class, 3, 5, 1)));
-				case "e2e" -> tables.add(layerTable("End to end on the embedded cluster, loopback (us/op)",
-						run(EndToEndBenchmark.class, 2, 5, 2), null, Setups.LAZY_PROXY));
+				case "e2e" -> tables.add(Comparisons.endToEnd());
 				case "startup" -> tables.add(startupTable(StartupComparison.run(2, 10)));
 				default -> throw new IllegalArgumentException(
-						"Unknown group [" + group + "]: use layer, decision, e2e or startup");
+						"Unknown group [" + group + "]: use layer, layer-interleaved, decision, e2e or startup");
 			}
 		}
 		System.out.println();
@@ -63,39 +67,28 @@ public final class Benchmarks {
 		return new Runner(options.build()).run();
 	}
 
-	private static String layerTable(String title, Collection<RunResult> results, String plain, String lazy) {
+	private static String layerTable(String title, Collection<RunResult> results) {
 		Map<String, Map<String, RunResult>> byCall = new LinkedHashMap<>();
 		for (RunResult result : results) {
 			byCall.computeIfAbsent(method(result), (key) -> new LinkedHashMap<>())
 				.put(result.getParams().getParam("setup"), result);
 		}
-		StringBuilder table = new StringBuilder("### ").append(title).append("\n\n| call |");
-		if (plain != null) {
-			table.append(" plain HikariCP |");
-		}
-		table.append(" lazy proxy | starter | starter − lazy | starter / lazy |");
-		if (plain != null) {
-			table.append(" starter / plain |");
-		}
-		table.append(" B/op (").append((plain != null) ? "plain / " : "").append("lazy / starter) |\n|---|");
-		table.append("---|".repeat((plain != null) ? 7 : 5)).append('\n');
+		StringBuilder table = new StringBuilder("### ").append(title).append("\n\n");
+		table.append("| call | plain HikariCP | lazy proxy | starter | starter − lazy | starter / lazy | starter / plain ")
+			.append("| B/op (plain / lazy / starter) |\n|---|---|---|---|---|---|---|---|\n");
 		for (Map.Entry<String, Map<String, RunResult>> call : byCall.entrySet()) {
-			Result<?> starter = call.getValue().get(Setups.STARTER).getPrimaryResult();
-			Result<?> lazyResult = call.getValue().get(lazy).getPrimaryResult();
-			Result<?> plainResult = (plain != null) ? call.getValue().get(plain).getPrimaryResult() : null;
+			RunResult plain = call.getValue().get(Setups.PLAIN_HIKARI);
+			RunResult lazy = call.getValue().get(Setups.LAZY_PROXY);
+			RunResult starter = call.getValue().get(Setups.STARTER);
 			table.append("| ").append(call.getKey()).append(" | ");
-			if (plainResult != null) {
-				table.append(score(plainResult)).append(" | ");
-			}
-			table.append(score(lazyResult)).append(" | ").append(score(starter)).append(" | ");
-			table.append(format(starter.getScore() - lazyResult.getScore())).append(" | ");
-			table.append(ratio(starter, lazyResult)).append(" | ");
-			if (plainResult != null) {
-				table.append(ratio(starter, plainResult)).append(" | ");
-				table.append(allocation(call.getValue().get(plain))).append(" / ");
-			}
-			table.append(allocation(call.getValue().get(lazy))).append(" / ");
-			table.append(allocation(call.getValue().get(Setups.STARTER))).append(" |\n");
+			table.append(score(plain.getPrimaryResult())).append(" | ");
+			table.append(score(lazy.getPrimaryResult())).append(" | ");
+			table.append(score(starter.getPrimaryResult())).append(" | ");
+			table.append(format(starter.getPrimaryResult().getScore() - lazy.getPrimaryResult().getScore())).append(" | ");
+			table.append(ratio(starter.getPrimaryResult(), lazy.getPrimaryResult())).append(" | ");
+			table.append(ratio(starter.getPrimaryResult(), plain.getPrimaryResult())).append(" | ");
+			table.append(allocation(plain)).append(" / ").append(allocation(lazy)).append(" / ");
+			table.append(allocation(starter)).append(" |\n");
 		}
 		return table.toString();
 	}
