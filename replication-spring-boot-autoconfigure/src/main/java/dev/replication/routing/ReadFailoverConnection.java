@@ -2,10 +2,11 @@ package dev.replication.routing;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -26,6 +27,10 @@ import java.util.Set;
  * that borrows one of its pooled connections before the health monitor notices.
  */
 final class ReadFailoverConnection extends ConnectionDecorator {
+
+	private static final Constructor<?> STATEMENT_PROXY = proxyConstructor(Statement.class);
+
+	private static final Constructor<?> PREPARED_STATEMENT_PROXY = proxyConstructor(PreparedStatement.class);
 
 	private final ReplicationRoutingDataSource dataSource;
 
@@ -64,8 +69,8 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 		String name = method.getName();
 		if (name.equals("createStatement") || name.equals("prepareStatement")) {
 			Statement statement = (Statement) call(this.target, method, args);
-			return Proxy.newProxyInstance(ReadFailoverConnection.class.getClassLoader(),
-					new Class<?>[] { method.getReturnType() }, new StatementHandler(proxy, statement, method, args));
+			return newProxy(name.equals("createStatement") ? STATEMENT_PROXY : PREPARED_STATEMENT_PROXY,
+					new StatementHandler(proxy, statement, method, args));
 		}
 		if (name.equals("prepareCall") || (name.equals("setAutoCommit") && !((Boolean) args[0]))) {
 			this.retryable = false;
