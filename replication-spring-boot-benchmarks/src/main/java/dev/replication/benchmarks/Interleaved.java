@@ -39,6 +39,7 @@ final class Interleaved {
 		calls.put("readOnlyTransaction", QueryService::readInReadOnlyTransaction);
 		calls.put("readWriteTransaction", QueryService::writeInTransaction);
 		calls.put("readOnlyOutsideTransaction", QueryService::readOutsideTransaction);
+		calls.put("threeReadsOutsideTransaction", QueryService::readThreeOutsideTransaction);
 		return calls;
 	}
 

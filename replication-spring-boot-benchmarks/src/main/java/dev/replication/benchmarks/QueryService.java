@@ -53,11 +53,30 @@ public class QueryService {
 		return query();
 	}
 
+	/**
+	 * Run three queries on one connection outside a transaction, on a replica where
+	 * {@code @ReadOnly} is applied.
+	 */
+	@ReadOnly
+	public long readThreeOutsideTransaction() {
+		return query(3);
+	}
+
 	private long query() {
+		return query(1);
+	}
+
+	private long query(int times) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try (PreparedStatement statement = connection.prepareStatement(READ);
-				ResultSet result = statement.executeQuery()) {
-			return result.next() ? result.getLong(1) : 0;
+		try {
+			long sum = 0;
+			for (int i = 0; i < times; i++) {
+				try (PreparedStatement statement = connection.prepareStatement(READ);
+						ResultSet result = statement.executeQuery()) {
+					sum += result.next() ? result.getLong(1) : 0;
+				}
+			}
+			return sum;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

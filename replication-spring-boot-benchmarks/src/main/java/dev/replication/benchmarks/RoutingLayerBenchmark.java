@@ -57,4 +57,9 @@ public class RoutingLayerBenchmark {
 		return this.service.readOutsideTransaction();
 	}
 
+	@Benchmark
+	public long threeReadsOutsideTransaction() {
+		return this.service.readThreeOutsideTransaction();
+	}
+
 }
