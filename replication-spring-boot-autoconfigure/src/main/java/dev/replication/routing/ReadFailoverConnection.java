@@ -23,6 +23,10 @@ import java.util.Set;
  * most once, and only when its connection was lost: a slow query (a socket timeout) is not run
  * again, and marks no node down.
  *
+ * <p>Once nothing can be run again (the first query returned, or a transaction or a procedure
+ * call began), the wrapper passes every call straight on: later statements are the driver's own,
+ * with no proxy and no recording of their settings.
+ *
  * <p>Without this, a replica that crashes fails every query in flight on it and every query
  * that borrows one of its pooled connections before the health monitor notices.
  */
@@ -66,6 +70,10 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 
 	@Override
 	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
+		if (!this.retryable) {
+			// Nothing can be run again on this connection: no bookkeeping, no statement proxies.
+			return call(this.target, method, args);
+		}
 		String name = method.getName();
 		if (name.equals("createStatement") || name.equals("prepareStatement")) {
 			Statement statement = (Statement) call(this.target, method, args);
@@ -200,18 +208,22 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 				case "getConnection":
 					return this.connectionProxy;
 				case "clearParameters":
-					if (this.settings != null) {
+					if (this.settings != null && ReadFailoverConnection.this.retryable) {
 						this.settings.keySet().removeIf((key) -> key.contains("#"));
 					}
 					break;
 				default:
-					if (name.startsWith("set")) {
-						record(method, args);
-					}
 					break;
 			}
 			if (this.generation != ReadFailoverConnection.this.generation) {
 				recreate(ReadFailoverConnection.this.target);
+			}
+			if (!ReadFailoverConnection.this.retryable) {
+				// No reconnection can come any more, so there is nothing to record for one.
+				return call(this.statement, method, args);
+			}
+			if (name.startsWith("set")) {
+				record(method, args);
 			}
 			if (name.startsWith("execute")) {
 				// Each statement starts with no node tried yet.
