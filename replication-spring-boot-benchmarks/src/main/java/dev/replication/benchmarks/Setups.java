@@ -2,6 +2,8 @@ package dev.replication.benchmarks;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,9 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.replication.aop.RoutingAdvisor;
+import dev.replication.cluster.ClusterView;
+import dev.replication.cluster.NodeRole;
+import dev.replication.cluster.NodeStatus;
 import dev.replication.context.ThreadWriteHistoryScope;
 import dev.replication.routing.ReadYourWritesPolicy;
 import dev.replication.routing.ReplicaLoadBalancer;
@@ -130,8 +135,8 @@ final class Setups {
 
 		/**
 		 * The starter's DataSource as {@code ReplicationDataSourceFactory} assembles it, without
-		 * the health monitor: every node is taken to be healthy, which is what the router assumes
-		 * until told otherwise.
+		 * the health monitor: the router is handed the view the monitor would have of healthy
+		 * nodes, with no lag.
 		 */
 		@Bean
 		ReplicationDataSource dataSource(Nodes nodes) {
@@ -140,6 +145,7 @@ final class Setups {
 			ReplicationRouter router = new ReplicationRouter(nodes.primary(), weights, ReplicaLoadBalancer::roundRobin,
 					new ThreadWriteHistoryScope(), ReadYourWritesPolicy.lsn(Duration.ZERO, false), true,
 					Duration.ofSeconds(5));
+			router.updateTopology(checkedView(nodes));
 			Map<String, DataSource> pools = new LinkedHashMap<>();
 			pools.put(nodes.primary(), nodes.pool(nodes.primary()));
 			nodes.replicas().forEach((replica) -> pools.put(replica, nodes.pool(replica)));
@@ -147,6 +153,20 @@ final class Setups {
 					(node, failure) -> {
 					}, nodes::pool);
 			return new ReplicationDataSource(routing, true, Connection.TRANSACTION_READ_COMMITTED);
+		}
+
+		/**
+		 * Return the view the health monitor has after its first check of healthy nodes: until
+		 * then no replica serves reads, since none of their lags is known.
+		 */
+		private static ClusterView checkedView(Nodes nodes) {
+			List<NodeStatus> statuses = new ArrayList<>();
+			statuses.add(new NodeStatus(nodes.primary(), NodeRole.PRIMARY, true, false, 0, 0, Duration.ZERO, null,
+					Instant.now()));
+			nodes.replicas()
+				.forEach((replica) -> statuses.add(new NodeStatus(replica, NodeRole.STANDBY, true, true, 0, 0,
+						Duration.ZERO, null, Instant.now())));
+			return new ClusterView(nodes.primary(), statuses);
 		}
 
 		@Bean
