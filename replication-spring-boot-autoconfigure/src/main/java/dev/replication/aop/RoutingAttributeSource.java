@@ -40,8 +40,13 @@ final class RoutingAttributeSource {
 	 * Return what {@code method}, invoked on an instance of {@code targetClass}, declares.
 	 */
 	Declaration declaration(Method method, @Nullable Class<?> targetClass) {
-		return this.cache.computeIfAbsent(new MethodClassKey(method, targetClass),
-				(key) -> resolve(method, targetClass));
+		MethodClassKey key = new MethodClassKey(method, targetClass);
+		Declaration declared = this.cache.get(key);
+		if (declared == null) {
+			// Only on a miss: the function captures the method, which would cost an allocation per call.
+			declared = this.cache.computeIfAbsent(key, (missing) -> resolve(method, targetClass));
+		}
+		return declared;
 	}
 
 	private Declaration resolve(Method method, @Nullable Class<?> targetClass) {

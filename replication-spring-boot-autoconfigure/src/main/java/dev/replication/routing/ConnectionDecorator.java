@@ -1,5 +1,6 @@
 package dev.replication.routing;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,11 +15,46 @@ import java.sql.Connection;
 abstract class ConnectionDecorator implements InvocationHandler {
 
 	/**
+	 * The constructor of the {@code Connection} proxy class, looked up once:
+	 * {@link Proxy#newProxyInstance} would look the class up again for every connection.
+	 */
+	private static final Constructor<?> CONNECTION_PROXY = proxyConstructor(Connection.class);
+
+	/**
 	 * Return a proxy of {@code Connection} handled by {@code handler}.
 	 */
 	static Connection proxy(ConnectionDecorator handler) {
-		return (Connection) Proxy.newProxyInstance(ConnectionDecorator.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, handler);
+		return (Connection) newProxy(CONNECTION_PROXY, handler);
+	}
+
+	/**
+	 * Return the constructor of the proxy class of {@code type}, for {@link #newProxy}.
+	 */
+	static Constructor<?> proxyConstructor(Class<?> type) {
+		Object proxy = Proxy.newProxyInstance(ConnectionDecorator.class.getClassLoader(), new Class<?>[] { type },
+				(target, method, args) -> null);
+		try {
+			return proxy.getClass().getConstructor(InvocationHandler.class);
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException("No constructor of the proxy class of " + type.getName(), ex);
+		}
+	}
+
+	/**
+	 * Return a new proxy made by {@code constructor} (from {@link #proxyConstructor}), handled by
+	 * {@code handler}.
+	 */
+	static Object newProxy(Constructor<?> constructor, InvocationHandler handler) {
+		try {
+			return constructor.newInstance(handler);
+		}
+		catch (InvocationTargetException ex) {
+			throw new IllegalStateException("Could not make a proxy", ex.getTargetException());
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("Could not make a proxy", ex);
+		}
 	}
 
 	@Override

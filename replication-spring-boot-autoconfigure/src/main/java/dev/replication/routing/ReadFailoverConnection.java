@@ -2,10 +2,11 @@ package dev.replication.routing;
 
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -22,10 +23,18 @@ import java.util.Set;
  * most once, and only when its connection was lost: a slow query (a socket timeout) is not run
  * again, and marks no node down.
  *
+ * <p>Once nothing can be run again (the first query returned, or a transaction or a procedure
+ * call began), the wrapper passes every call straight on: later statements are the driver's own,
+ * with no proxy and no recording of their settings.
+ *
  * <p>Without this, a replica that crashes fails every query in flight on it and every query
  * that borrows one of its pooled connections before the health monitor notices.
  */
 final class ReadFailoverConnection extends ConnectionDecorator {
+
+	private static final Constructor<?> STATEMENT_PROXY = proxyConstructor(Statement.class);
+
+	private static final Constructor<?> PREPARED_STATEMENT_PROXY = proxyConstructor(PreparedStatement.class);
 
 	private final ReplicationRoutingDataSource dataSource;
 
@@ -61,11 +70,15 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 
 	@Override
 	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
+		if (!this.retryable) {
+			// Nothing can be run again on this connection: no bookkeeping, no statement proxies.
+			return call(this.target, method, args);
+		}
 		String name = method.getName();
 		if (name.equals("createStatement") || name.equals("prepareStatement")) {
 			Statement statement = (Statement) call(this.target, method, args);
-			return Proxy.newProxyInstance(ReadFailoverConnection.class.getClassLoader(),
-					new Class<?>[] { method.getReturnType() }, new StatementHandler(proxy, statement, method, args));
+			return newProxy(name.equals("createStatement") ? STATEMENT_PROXY : PREPARED_STATEMENT_PROXY,
+					new StatementHandler(proxy, statement, method, args));
 		}
 		if (name.equals("prepareCall") || (name.equals("setAutoCommit") && !((Boolean) args[0]))) {
 			this.retryable = false;
@@ -195,18 +208,22 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 				case "getConnection":
 					return this.connectionProxy;
 				case "clearParameters":
-					if (this.settings != null) {
+					if (this.settings != null && ReadFailoverConnection.this.retryable) {
 						this.settings.keySet().removeIf((key) -> key.contains("#"));
 					}
 					break;
 				default:
-					if (name.startsWith("set")) {
-						record(method, args);
-					}
 					break;
 			}
 			if (this.generation != ReadFailoverConnection.this.generation) {
 				recreate(ReadFailoverConnection.this.target);
+			}
+			if (!ReadFailoverConnection.this.retryable) {
+				// No reconnection can come any more, so there is nothing to record for one.
+				return call(this.statement, method, args);
+			}
+			if (name.startsWith("set")) {
+				record(method, args);
 			}
 			if (name.startsWith("execute")) {
 				// Each statement starts with no node tried yet.

@@ -1,5 +1,6 @@
 package dev.replication.health;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -125,6 +126,26 @@ class ReadRerunIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 			.stream()
 			.allMatch((pool) -> ((HikariDataSource) pool).getHikariPoolMXBean() == null
 					|| ((HikariDataSource) pool).getHikariPoolMXBean().getActiveConnections() == 0));
+	}
+
+	@Test
+	void statementsAfterTheFirstQueryAreTheDriversOwnWithNoReRunBookkeeping() throws Exception {
+		Waiting.until("a replica serves reads", Duration.ofSeconds(10),
+				() -> !this.dataSource.getRoutingDataSource().getRouter().view().readable().isEmpty());
+		RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			try (Connection connection = this.dataSource.getConnection()) {
+				try (Statement first = connection.createStatement()) {
+					// Watched: the first query may still be run again on another node.
+					assertThat(Proxy.isProxyClass(first.getClass())).isTrue();
+					first.executeQuery("SELECT 1").close();
+				}
+				try (Statement second = connection.createStatement()) {
+					assertThat(Proxy.isProxyClass(second.getClass())).isFalse();
+					assertThat(second.executeQuery("SELECT 1").next()).isTrue();
+				}
+			}
+			return null;
+		});
 	}
 
 	/**
