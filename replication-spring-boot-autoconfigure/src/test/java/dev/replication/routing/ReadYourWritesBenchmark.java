@@ -39,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dreplication.benchmark.seconds=10
  * </pre>
  *
+ * ({@code -Dreplication.benchmark.max-wait=5ms} sets {@code replication.read-your-writes.max-wait}.)
+ *
  * It prints a Markdown table: for the write-then-read workload of 16 users with one replica's
  * replay paused at random, the share of read-backs replicas served, the stale ones and the
  * throughput, in modes none, window and lsn; then what taking the token costs a write
@@ -224,6 +226,7 @@ class ReadYourWritesBenchmark {
 	private ConfigurableApplicationContext start(String mode) {
 		List<String> properties = new ArrayList<>(List.of(ClusterProperties.values()));
 		properties.add("replication.read-your-writes.mode=" + mode);
+		properties.add("replication.read-your-writes.max-wait=" + System.getProperty("replication.benchmark.max-wait", "0"));
 		properties.add("spring.main.banner-mode=off");
 		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
 			.properties(properties.toArray(String[]::new))
