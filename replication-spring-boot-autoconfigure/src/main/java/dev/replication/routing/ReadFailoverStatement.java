@@ -2,7 +2,9 @@ package dev.replication.routing;
 
 import java.io.InputStream;
 import java.io.Reader;
-import java.lang.reflect.Constructor;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -24,12 +26,13 @@ import java.util.Map;
 final class ReadFailoverStatement implements InvocationHandler {
 
 	/**
-	 * The constructors of the proxy classes, looked up once: {@link Proxy#newProxyInstance} would
-	 * look the class up again for every statement.
+	 * The constructors of the proxy classes, looked up once ({@link Proxy#newProxyInstance} would
+	 * look the class up again for every statement) and called through a method handle, which
+	 * needs no argument array.
 	 */
-	private static final Constructor<?> STATEMENT_PROXY = proxyConstructor(Statement.class);
+	private static final MethodHandle STATEMENT_PROXY = proxyConstructor(Statement.class);
 
-	private static final Constructor<?> PREPARED_STATEMENT_PROXY = proxyConstructor(PreparedStatement.class);
+	private static final MethodHandle PREPARED_STATEMENT_PROXY = proxyConstructor(PreparedStatement.class);
 
 	private final ReadFailoverConnection connection;
 
@@ -145,25 +148,27 @@ final class ReadFailoverStatement implements InvocationHandler {
 		this.generation = this.connection.generation();
 	}
 
-	private static Constructor<?> proxyConstructor(Class<?> type) {
+	private static MethodHandle proxyConstructor(Class<?> type) {
 		Object proxy = Proxy.newProxyInstance(ReadFailoverStatement.class.getClassLoader(), new Class<?>[] { type },
 				(target, method, args) -> null);
 		try {
-			return proxy.getClass().getConstructor(InvocationHandler.class);
+			return MethodHandles.publicLookup()
+				.findConstructor(proxy.getClass(), MethodType.methodType(void.class, InvocationHandler.class))
+				.asType(MethodType.methodType(Object.class, InvocationHandler.class));
 		}
-		catch (NoSuchMethodException ex) {
+		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("No constructor of the proxy class of " + type.getName(), ex);
 		}
 	}
 
-	private static Object newProxy(Constructor<?> constructor, InvocationHandler handler) {
+	private static Object newProxy(MethodHandle constructor, InvocationHandler handler) {
 		try {
-			return constructor.newInstance(handler);
+			return (Object) constructor.invokeExact(handler);
 		}
-		catch (InvocationTargetException ex) {
-			throw new IllegalStateException("Could not make a proxy", ex.getTargetException());
+		catch (RuntimeException | Error ex) {
+			throw ex;
 		}
-		catch (ReflectiveOperationException ex) {
+		catch (Throwable ex) {
 			throw new IllegalStateException("Could not make a proxy", ex);
 		}
 	}
