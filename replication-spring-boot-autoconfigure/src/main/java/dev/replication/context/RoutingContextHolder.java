@@ -12,7 +12,7 @@ import org.springframework.core.NamedThreadLocal;
  * {@link WriteHistory}.
  *
  * <p>Every {@link #enter} is paired with an {@link #exit} in a {@code finally} block; the
- * outermost exit removes the thread-local value, so a pooled thread starts its next task clean.
+ * outermost exit clears the thread-local value, so a pooled thread starts its next task clean.
  * The AOP advisor does this for annotated methods; {@link #call} does it for code that is not a
  * Spring bean.
  */
@@ -60,7 +60,9 @@ public final class RoutingContextHolder {
 			current.set(frame.outer);
 		}
 		else {
-			current.remove();
+			// Cleared, not removed: the thread's map keeps its entry (with no value, nothing to leak),
+			// where removing it made every outermost call allocate a new one.
+			current.set(null);
 		}
 	}
 

@@ -1,18 +1,17 @@
 package dev.replication.routing;
 
-import java.io.InputStream;
-import java.io.Reader;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.sql.ShardingKey;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Wraps a replica connection handed out for a read outside any transaction, and re-runs a query
@@ -30,20 +29,17 @@ import java.util.Set;
  * <p>Without this, a replica that crashes fails every query in flight on it and every query
  * that borrows one of its pooled connections before the health monitor notices.
  */
-final class ReadFailoverConnection extends ConnectionDecorator {
-
-	private static final Constructor<?> STATEMENT_PROXY = proxyConstructor(Statement.class);
-
-	private static final Constructor<?> PREPARED_STATEMENT_PROXY = proxyConstructor(PreparedStatement.class);
+final class ReadFailoverConnection extends DelegatingConnection {
 
 	private final ReplicationRoutingDataSource dataSource;
 
-	/** Connection settings applied through this wrapper, replayed on a replacement connection. */
-	private Map<String, Object[]> settings;
+	/**
+	 * Connection settings applied through this wrapper, keyed by setter, replayed on a replacement
+	 * connection.
+	 */
+	private Map<String, Setting> settings;
 
 	private Set<String> tried;
-
-	private Connection target;
 
 	private RoutingDecision decision;
 
@@ -54,44 +50,216 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 
 	private ReadFailoverConnection(ReplicationRoutingDataSource dataSource, Connection target,
 			RoutingDecision decision) {
+		super(target);
 		this.dataSource = dataSource;
-		this.target = target;
 		this.decision = decision;
 	}
 
 	static Connection wrap(ReplicationRoutingDataSource dataSource, Connection target, RoutingDecision decision) {
-		return proxy(new ReadFailoverConnection(dataSource, target, decision));
+		return new ReadFailoverConnection(dataSource, target, decision);
+	}
+
+	/**
+	 * Return whether a query on this connection may still be run again.
+	 */
+	boolean retryable() {
+		return this.retryable;
+	}
+
+	/**
+	 * Note that nothing on this connection can be run again from now on.
+	 */
+	void stopRetrying() {
+		this.retryable = false;
+	}
+
+	int generation() {
+		return this.generation;
+	}
+
+	/**
+	 * Note that a statement starts: it has tried no node yet.
+	 */
+	void statementStarting() {
+		this.tried = null;
 	}
 
 	@Override
-	Connection target() {
-		return this.target;
+	public Statement createStatement() throws SQLException {
+		Statement statement = target().createStatement();
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement, Connection::createStatement) : statement;
 	}
 
 	@Override
-	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
-		if (!this.retryable) {
-			// Nothing can be run again on this connection: no bookkeeping, no statement proxies.
-			return call(this.target, method, args);
-		}
-		String name = method.getName();
-		if (name.equals("createStatement") || name.equals("prepareStatement")) {
-			Statement statement = (Statement) call(this.target, method, args);
-			return newProxy(name.equals("createStatement") ? STATEMENT_PROXY : PREPARED_STATEMENT_PROXY,
-					new StatementHandler(proxy, statement, method, args));
-		}
-		if (name.equals("prepareCall") || (name.equals("setAutoCommit") && !((Boolean) args[0]))) {
+	public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+		Statement statement = target().createStatement(resultSetType, resultSetConcurrency);
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement,
+				(connection) -> connection.createStatement(resultSetType, resultSetConcurrency)) : statement;
+	}
+
+	@Override
+	public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+			throws SQLException {
+		Statement statement = target().createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement, (connection) -> connection
+			.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability)) : statement;
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql) throws SQLException {
+		PreparedStatement statement = target().prepareStatement(sql);
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement,
+				(connection) -> connection.prepareStatement(sql)) : statement;
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+			throws SQLException {
+		PreparedStatement statement = target().prepareStatement(sql, resultSetType, resultSetConcurrency);
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement,
+				(connection) -> connection.prepareStatement(sql, resultSetType, resultSetConcurrency)) : statement;
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+			int resultSetHoldability) throws SQLException {
+		PreparedStatement statement = target().prepareStatement(sql, resultSetType, resultSetConcurrency,
+				resultSetHoldability);
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement, (connection) -> connection
+			.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability)) : statement;
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+		PreparedStatement statement = target().prepareStatement(sql, autoGeneratedKeys);
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement,
+				(connection) -> connection.prepareStatement(sql, autoGeneratedKeys)) : statement;
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+		PreparedStatement statement = target().prepareStatement(sql, columnIndexes);
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement,
+				(connection) -> connection.prepareStatement(sql, columnIndexes)) : statement;
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+		PreparedStatement statement = target().prepareStatement(sql, columnNames);
+		return this.retryable ? ReadFailoverStatement.proxy(this, statement,
+				(connection) -> connection.prepareStatement(sql, columnNames)) : statement;
+	}
+
+	// A procedure call or a transaction may change data: neither is ever run again.
+
+	@Override
+	void statementCreating() {
+		// Only prepareCall reaches here: the other statement makers are overridden above.
+		this.retryable = false;
+	}
+
+	@Override
+	public void setAutoCommit(boolean autoCommit) throws SQLException {
+		if (!autoCommit) {
 			this.retryable = false;
 		}
-		else if (name.startsWith("set") && !name.equals("setSavepoint")) {
-			// setSchema, setCatalog, setTransactionIsolation, setClientInfo...: session state to carry
-			// over, once the connection took it.
-			Object result = call(this.target, method, args);
+		super.setAutoCommit(autoCommit);
+		remember("setAutoCommit", (connection) -> connection.setAutoCommit(autoCommit));
+	}
+
+	// Session state to carry over to a replacement connection, once this connection took it.
+
+	@Override
+	public void setReadOnly(boolean readOnly) throws SQLException {
+		super.setReadOnly(readOnly);
+		remember("setReadOnly", (connection) -> connection.setReadOnly(readOnly));
+	}
+
+	@Override
+	public void setCatalog(String catalog) throws SQLException {
+		super.setCatalog(catalog);
+		remember("setCatalog", (connection) -> connection.setCatalog(catalog));
+	}
+
+	@Override
+	public void setTransactionIsolation(int level) throws SQLException {
+		super.setTransactionIsolation(level);
+		remember("setTransactionIsolation", (connection) -> connection.setTransactionIsolation(level));
+	}
+
+	@Override
+	public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+		super.setTypeMap(map);
+		remember("setTypeMap", (connection) -> connection.setTypeMap(map));
+	}
+
+	@Override
+	public void setHoldability(int holdability) throws SQLException {
+		super.setHoldability(holdability);
+		remember("setHoldability", (connection) -> connection.setHoldability(holdability));
+	}
+
+	@Override
+	public void setClientInfo(String name, String value) throws SQLClientInfoException {
+		super.setClientInfo(name, value);
+		remember("setClientInfo", (connection) -> connection.setClientInfo(name, value));
+	}
+
+	@Override
+	public void setClientInfo(Properties properties) throws SQLClientInfoException {
+		super.setClientInfo(properties);
+		remember("setClientInfo", (connection) -> connection.setClientInfo(properties));
+	}
+
+	@Override
+	public void setSchema(String schema) throws SQLException {
+		super.setSchema(schema);
+		remember("setSchema", (connection) -> connection.setSchema(schema));
+	}
+
+	@Override
+	public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+		super.setNetworkTimeout(executor, milliseconds);
+		remember("setNetworkTimeout", (connection) -> connection.setNetworkTimeout(executor, milliseconds));
+	}
+
+	@Override
+	public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout)
+			throws SQLException {
+		boolean set = super.setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
+		remember("setShardingKeyIfValid",
+				(connection) -> connection.setShardingKeyIfValid(shardingKey, superShardingKey, timeout));
+		return set;
+	}
+
+	@Override
+	public boolean setShardingKeyIfValid(ShardingKey shardingKey, int timeout) throws SQLException {
+		boolean set = super.setShardingKeyIfValid(shardingKey, timeout);
+		remember("setShardingKeyIfValid", (connection) -> connection.setShardingKeyIfValid(shardingKey, timeout));
+		return set;
+	}
+
+	@Override
+	public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey) throws SQLException {
+		super.setShardingKey(shardingKey, superShardingKey);
+		remember("setShardingKey", (connection) -> connection.setShardingKey(shardingKey, superShardingKey));
+	}
+
+	@Override
+	public void setShardingKey(ShardingKey shardingKey) throws SQLException {
+		super.setShardingKey(shardingKey);
+		remember("setShardingKey", (connection) -> connection.setShardingKey(shardingKey));
+	}
+
+	/**
+	 * Remember a setting the connection took, under the name of its setter (the latest call of a
+	 * setter wins), unless nothing can be run again.
+	 */
+	private void remember(String setter, Setting setting) {
+		if (this.retryable) {
 			this.settings = (this.settings != null) ? this.settings : new LinkedHashMap<>();
-			this.settings.put(name, args);
-			return result;
+			this.settings.put(setter, setting);
 		}
-		return call(this.target, method, args);
 	}
 
 	/**
@@ -99,12 +267,12 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 	 * the router picks that can give one, with this connection's settings.
 	 * @throws SQLException {@code failure} itself when no other node can serve the read
 	 */
-	private Connection reconnect(SQLException failure) throws SQLException {
+	Connection reconnect(SQLException failure) throws SQLException {
 		this.tried = (this.tried != null) ? this.tried : new HashSet<>(4);
 		this.tried.add(this.decision.node());
 		this.dataSource.nodeFailed(this.decision.node(), failure);
 		try {
-			this.target.close();
+			target().close();
 		}
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
@@ -128,13 +296,13 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 					replacement = this.dataSource.openConnection(next);
 				}
 				if (this.settings != null) {
-					for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
-						call(replacement, findSetter(setting.getKey(), setting.getValue()), setting.getValue());
+					for (Setting setting : this.settings.values()) {
+						setting.applyTo(replacement);
 					}
 				}
-				this.target = replacement;
+				target(replacement);
 				this.generation++;
-				return this.target;
+				return replacement;
 			}
 			catch (Throwable ex) {
 				if (replacement != null) {
@@ -160,120 +328,13 @@ final class ReadFailoverConnection extends ConnectionDecorator {
 		}
 	}
 
-	private static Method findSetter(String name, Object[] args) {
-		for (Method method : Connection.class.getMethods()) {
-			if (method.getName().equals(name) && method.getParameterCount() == ((args != null) ? args.length : 0)) {
-				return method;
-			}
-		}
-		throw new IllegalStateException("No Connection." + name);
-	}
-
 	/**
-	 * Records how a statement was made and configured, so that it can be made again on another
-	 * connection, and re-runs the connection's first query when its connection died.
+	 * A setting a connection took, to apply to its replacement.
 	 */
-	private final class StatementHandler implements InvocationHandler {
+	@FunctionalInterface
+	private interface Setting {
 
-		private final Object connectionProxy;
-
-		private final Method creator;
-
-		private final Object[] creatorArgs;
-
-		/** The latest value of each setting and parameter, keyed by setter and index; made on first use. */
-		private Map<String, Object[]> settings;
-
-		private Map<String, Method> setters;
-
-		private Statement statement;
-
-		private int generation = ReadFailoverConnection.this.generation;
-
-		StatementHandler(Object connectionProxy, Statement statement, Method creator, Object[] creatorArgs) {
-			this.connectionProxy = connectionProxy;
-			this.statement = statement;
-			this.creator = creator;
-			this.creatorArgs = creatorArgs;
-		}
-
-		@Override
-		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-			String name = method.getName();
-			switch (name) {
-				case "equals":
-					return proxy == args[0];
-				case "hashCode":
-					return System.identityHashCode(proxy);
-				case "getConnection":
-					return this.connectionProxy;
-				case "clearParameters":
-					if (this.settings != null && ReadFailoverConnection.this.retryable) {
-						this.settings.keySet().removeIf((key) -> key.contains("#"));
-					}
-					break;
-				default:
-					break;
-			}
-			if (this.generation != ReadFailoverConnection.this.generation) {
-				recreate(ReadFailoverConnection.this.target);
-			}
-			if (!ReadFailoverConnection.this.retryable) {
-				// No reconnection can come any more, so there is nothing to record for one.
-				return call(this.statement, method, args);
-			}
-			if (name.startsWith("set")) {
-				record(method, args);
-			}
-			if (name.startsWith("execute")) {
-				// Each statement starts with no node tried yet.
-				ReadFailoverConnection.this.tried = null;
-			}
-			if (!name.equals("executeQuery") && !name.equals("execute")) {
-				return call(this.statement, method, args);
-			}
-			boolean rerun = false;
-			while (true) {
-				try {
-					Object result = call(this.statement, method, args);
-					ReadFailoverConnection.this.retryable = false;
-					return result;
-				}
-				catch (SQLException ex) {
-					if (rerun || !ReadFailoverConnection.this.retryable || !ConnectionFailures.isRerunnable(ex)) {
-						ReadFailoverConnection.this.retryable = false;
-						throw ex;
-					}
-					rerun = true;
-					recreate(reconnect(ex));
-				}
-			}
-		}
-
-		private void record(Method method, Object[] args) {
-			boolean indexed = args != null && args.length > 1 && args[0] instanceof Integer;
-			String key = indexed ? method.getName() + "#" + args[0] : method.getName();
-			if (this.settings == null) {
-				this.settings = new LinkedHashMap<>();
-				this.setters = new LinkedHashMap<>();
-			}
-			this.settings.put(key, args);
-			this.setters.put(key, method);
-			if (args != null && args.length > 1 && (args[1] instanceof InputStream || args[1] instanceof Reader)) {
-				// A stream is read once: it cannot be sent again.
-				ReadFailoverConnection.this.retryable = false;
-			}
-		}
-
-		private void recreate(Connection connection) throws Throwable {
-			this.statement = (Statement) call(connection, this.creator, this.creatorArgs);
-			if (this.settings != null) {
-				for (Map.Entry<String, Object[]> setting : this.settings.entrySet()) {
-					call(this.statement, this.setters.get(setting.getKey()), setting.getValue());
-				}
-			}
-			this.generation = ReadFailoverConnection.this.generation;
-		}
+		void applyTo(Connection connection) throws SQLException;
 
 	}
 

@@ -1,6 +1,5 @@
 package dev.replication.routing;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,12 +15,10 @@ import java.sql.Statement;
  * caller that turned auto-commit off and left a transaction open has it rolled back first. When
  * the session cannot be made read-write again, the connection is aborted, never pooled.
  */
-final class ReadOnlySessionConnection extends ConnectionDecorator {
-
-	private final Connection target;
+final class ReadOnlySessionConnection extends DelegatingConnection {
 
 	private ReadOnlySessionConnection(Connection target) {
-		this.target = target;
+		super(target);
 	}
 
 	static Connection wrap(Connection target) throws SQLException {
@@ -33,31 +30,27 @@ final class ReadOnlySessionConnection extends ConnectionDecorator {
 		if (!autoCommit) {
 			target.setAutoCommit(false);
 		}
-		return proxy(new ReadOnlySessionConnection(target));
+		return new ReadOnlySessionConnection(target);
 	}
 
 	@Override
-	Connection target() {
-		return this.target;
-	}
-
-	@Override
-	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
-		if (method.getName().equals("close") && !this.target.isClosed()) {
+	public void close() throws SQLException {
+		Connection target = target();
+		if (!target.isClosed()) {
 			try {
-				if (!this.target.getAutoCommit()) {
+				if (!target.getAutoCommit()) {
 					// Else the pool's rollback on return would undo the reset below.
-					this.target.rollback();
-					this.target.setAutoCommit(true);
+					target.rollback();
+					target.setAutoCommit(true);
 				}
-				execute(this.target, "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
+				execute(target, "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE");
 			}
 			catch (SQLException ex) {
 				// Never hand a read-only session to the pool's next writer: drop the connection.
-				this.target.abort(Runnable::run);
+				target.abort(Runnable::run);
 			}
 		}
-		return call(this.target, method, args);
+		target.close();
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {

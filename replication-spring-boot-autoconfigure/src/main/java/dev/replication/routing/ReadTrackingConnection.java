@@ -1,6 +1,5 @@
 package dev.replication.routing;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -13,53 +12,40 @@ import org.apache.commons.logging.LogFactory;
  * primary) and moves the caller's token there. That position is read after the reads, so it
  * covers everything they saw; the health monitor's cached position, older, would not.
  */
-final class ReadTrackingConnection extends ConnectionDecorator {
+final class ReadTrackingConnection extends DelegatingConnection {
 
 	private static final Log logger = LogFactory.getLog(ReadTrackingConnection.class);
-
-	private final Connection target;
 
 	private final ReplicationRouter router;
 
 	private boolean statementsRun;
 
 	private ReadTrackingConnection(Connection target, ReplicationRouter router) {
-		this.target = target;
+		super(target);
 		this.router = router;
 	}
 
 	static Connection wrap(Connection target, ReplicationRouter router) {
-		return proxy(new ReadTrackingConnection(target, router));
+		return new ReadTrackingConnection(target, router);
 	}
 
 	@Override
-	Connection target() {
-		return this.target;
+	void statementCreating() {
+		this.statementsRun = true;
 	}
 
 	@Override
-	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
-		switch (method.getName()) {
-			case "createStatement":
-			case "prepareStatement":
-			case "prepareCall":
-				this.statementsRun = true;
-				break;
-			case "close":
-				if (this.statementsRun && !this.target.isClosed()) {
-					this.statementsRun = false;
-					recordRead();
-				}
-				break;
-			default:
-				break;
+	public void close() throws SQLException {
+		if (this.statementsRun && !target().isClosed()) {
+			this.statementsRun = false;
+			recordRead();
 		}
-		return call(this.target, method, args);
+		target().close();
 	}
 
 	private void recordRead() {
 		try {
-			this.router.recordRead(WalPositions.position(this.target));
+			this.router.recordRead(WalPositions.position(target()));
 		}
 		catch (SQLException ex) {
 			// The connection broke after the reads: the pool drops it, and the caller's next read

@@ -1,7 +1,7 @@
 package dev.replication.routing;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Wraps a connection to the primary and tells the {@link ReplicationRouter} when it writes: on
@@ -14,9 +14,7 @@ import java.sql.Connection;
  * {@link dev.replication.context.ConsistencyToken}), so that a write transaction costs no extra
  * statement.
  */
-final class WriteTrackingConnection extends ConnectionDecorator {
-
-	private final Connection target;
+final class WriteTrackingConnection extends DelegatingConnection {
 
 	private final ReplicationRouter router;
 
@@ -25,7 +23,7 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 	private boolean statementsRun;
 
 	private WriteTrackingConnection(Connection target, ReplicationRouter router, boolean lsn) {
-		this.target = target;
+		super(target);
 		this.router = router;
 		this.lsn = lsn;
 	}
@@ -39,62 +37,60 @@ final class WriteTrackingConnection extends ConnectionDecorator {
 	 * {@code lsn}, else with its time only.
 	 */
 	static Connection wrap(Connection target, ReplicationRouter router, boolean lsn) {
-		return proxy(new WriteTrackingConnection(target, router, lsn));
+		return new WriteTrackingConnection(target, router, lsn);
 	}
 
 	@Override
-	Connection target() {
-		return this.target;
+	void statementCreating() {
+		this.statementsRun = true;
 	}
 
 	@Override
-	Object handle(Object proxy, Method method, Object[] args) throws Throwable {
-		switch (method.getName()) {
-			case "createStatement":
-			case "prepareStatement":
-			case "prepareCall":
-				this.statementsRun = true;
-				break;
-			case "close":
-				if (this.statementsRun && !this.target.isClosed() && this.target.getAutoCommit()) {
-					// Auto-commit statements were committed as they ran.
-					this.statementsRun = false;
-					try {
-						recordWrite();
-					}
-					finally {
-						this.target.close();
-					}
-					return null;
-				}
-				this.statementsRun = false;
-				break;
-			case "setAutoCommit":
-				// Switching auto-commit on commits the transaction in progress.
-				if ((Boolean) args[0] && this.statementsRun && !this.target.getAutoCommit()) {
-					Object result = call(this.target, method, args);
-					this.statementsRun = false;
-					recordWrite();
-					return result;
-				}
-				break;
-			case "commit":
-				if (this.statementsRun) {
-					this.target.commit();
-					this.statementsRun = false;
-					recordWrite();
-					return null;
-				}
-				break;
-			case "rollback":
-				if (args == null) {
-					this.statementsRun = false;
-				}
-				break;
-			default:
-				break;
+	public void close() throws SQLException {
+		Connection target = target();
+		if (this.statementsRun && !target.isClosed() && target.getAutoCommit()) {
+			// Auto-commit statements were committed as they ran.
+			this.statementsRun = false;
+			try {
+				recordWrite();
+			}
+			finally {
+				target.close();
+			}
+			return;
 		}
-		return call(this.target, method, args);
+		this.statementsRun = false;
+		target.close();
+	}
+
+	@Override
+	public void setAutoCommit(boolean autoCommit) throws SQLException {
+		Connection target = target();
+		// Switching auto-commit on commits the transaction in progress.
+		if (autoCommit && this.statementsRun && !target.getAutoCommit()) {
+			target.setAutoCommit(true);
+			this.statementsRun = false;
+			recordWrite();
+			return;
+		}
+		target.setAutoCommit(autoCommit);
+	}
+
+	@Override
+	public void commit() throws SQLException {
+		if (this.statementsRun) {
+			target().commit();
+			this.statementsRun = false;
+			recordWrite();
+			return;
+		}
+		target().commit();
+	}
+
+	@Override
+	public void rollback() throws SQLException {
+		this.statementsRun = false;
+		target().rollback();
 	}
 
 	private void recordWrite() {

@@ -2,6 +2,8 @@ package dev.replication.health;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -126,6 +128,32 @@ class ReadRerunIntegrationTests extends ClusterOfItsOwnIntegrationTests {
 			.stream()
 			.allMatch((pool) -> ((HikariDataSource) pool).getHikariPoolMXBean() == null
 					|| ((HikariDataSource) pool).getHikariPoolMXBean().getActiveConnections() == 0));
+	}
+
+	@Test
+	void readRunAgainOnAnotherNodeKeepsTheConnectionsSettingsAndTheStatementsParameters() throws Exception {
+		Waiting.until("a replica serves reads", Duration.ofSeconds(10),
+				() -> !this.dataSource.getRoutingDataSource().getRouter().view().readable().isEmpty());
+		String result = RoutingContextHolder.call(RoutingIntent.READ_ONLY, () -> {
+			try (Connection connection = this.dataSource.getConnection()) {
+				// The URL names the first node without running a query, which would end the re-run window.
+				String url = connection.getMetaData().getURL();
+				int firstPort = Integer.parseInt(url.replaceAll("^.*:(\\d+)/.*$", "$1"));
+				connection.setSchema("pg_catalog");
+				try (PreparedStatement statement = connection.prepareStatement("SELECT CASE WHEN inet_server_port() = ? "
+						+ "THEN pg_terminate_backend(pg_backend_pid())::text "
+						+ "ELSE current_setting('search_path') || '/' || ? END")) {
+					statement.setInt(1, firstPort);
+					statement.setString(2, "parameter");
+					try (ResultSet rows = statement.executeQuery()) {
+						assertThat(rows.next()).isTrue();
+						return rows.getString(1);
+					}
+				}
+			}
+		});
+		// Ended on the first node, answered by another with the schema and both parameters replayed.
+		assertThat(result).contains("pg_catalog").endsWith("/parameter");
 	}
 
 	@Test
