@@ -4,10 +4,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.example.consumer.NoteService.Read;
 import dev.replication.embedded.EmbeddedReplicationCluster;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,12 @@ class ConsumerApplicationTests {
 	@Autowired
 	private EmbeddedReplicationCluster cluster;
 
+	@Autowired
+	private HealthContributorRegistry health;
+
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
 	void writesGoToThePrimaryAndReadOnlyTransactionsToAReplica() {
 		this.notes.createTable();
@@ -42,6 +50,15 @@ class ConsumerApplicationTests {
 		}
 		this.cluster.awaitReplication();
 		assertThat(this.notes.readOnly("hello")).isEqualTo(new Read(true, 1));
+	}
+
+	@Test
+	void actuatorReportsTheStartersHealthInsteadOfBootsPoolProbeAndEveryNodesPool() {
+		assertThat(this.health.getContributor("replication")).isNotNull();
+		assertThat(this.health.getContributor("db")).as("Boot's db probe copies the pools once").isNull();
+		for (String node : new String[] { "primary", "replica-1", "replica-2" }) {
+			assertThat(this.meters.find("hikaricp.connections.max").tag("pool", node).gauge()).as(node).isNotNull();
+		}
 	}
 
 }
