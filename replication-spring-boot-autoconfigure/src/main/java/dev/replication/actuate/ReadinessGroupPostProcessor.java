@@ -9,6 +9,8 @@ import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -45,11 +47,20 @@ public final class ReadinessGroupPostProcessor implements HealthEndpointGroupsPo
 	@Override
 	public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
 		HealthEndpointGroup readiness = groups.get(READINESS);
-		if (readiness == null
-				|| this.environment.containsProperty("management.endpoint.health.group.readiness.include")) {
+		if (readiness == null || includeConfigured()) {
 			return groups;
 		}
 		return new WithReadiness(groups, new WithMember(readiness, this.member));
+	}
+
+	/**
+	 * Return whether the user says which members the readiness group has, as one value or as a
+	 * list ({@code include[0]}, YAML's list form).
+	 */
+	private boolean includeConfigured() {
+		return Binder.get(this.environment)
+			.bind("management.endpoint.health.group.readiness.include", Bindable.setOf(String.class))
+			.isBound();
 	}
 
 	/**

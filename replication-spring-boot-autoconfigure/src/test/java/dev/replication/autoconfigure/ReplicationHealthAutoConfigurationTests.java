@@ -79,6 +79,16 @@ class ReplicationHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void readinessGroupTheApplicationConfiguresAsAListIsLeftAlone() {
+		this.contextRunner
+			.withPropertyValues("management.endpoint.health.probes.enabled=true",
+					"management.endpoint.health.group.readiness.include[0]=readinessState")
+			.run((context) -> assertThat(
+					context.getBean(HealthEndpointGroups.class).get("readiness").isMember("replication"))
+				.isFalse());
+	}
+
+	@Test
 	void readinessGroupIsLeftAloneWhenSwitchedOff() {
 		this.contextRunner
 			.withPropertyValues("management.endpoint.health.probes.enabled=true", "replication.health.readiness=false")
