@@ -104,7 +104,6 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 					settings.connectTimeout(), settings.connectTimeout().plus(settings.interval())));
 		}
 		this.primary = nodes.get(0).name();
-		this.lastPrimary = this.primary;
 		this.view = ClusterView.unchecked(this.primary, nodes.stream().skip(1).map(MonitoredNode::name).toList());
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = new ScheduledThreadPoolExecutor(Math.min(nodes.size(), 4), (task) -> {
@@ -378,6 +377,10 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 				logger.warn(node.name() + " - reports being a primary on timeline " + node.timeline()
 						+ ", lower than timeline " + this.timeline + " seen: fenced, it takes no writes");
 			}
+		}
+		if (this.lastPrimary == null) {
+			// The first primary seen, configured or not, is no failover: one before start-up is not counted.
+			this.lastPrimary = primary;
 		}
 		if (!Objects.equals(primary, this.primary)) {
 			if (primary != null) {

@@ -138,27 +138,53 @@ public class ReplicatedPostgreSQLContainers extends GenericContainer<ReplicatedP
 
 	@Override
 	protected void containerIsStarted(InspectContainerResponse containerInfo) {
-		this.primary.started();
-		List<ContainerNode> replicas = replicaNodes();
-		for (ContainerNode replica : replicas) {
-			// Before the base backups start: a slot made by one backup while another checkpoints may
-			// come too late to keep the WAL its backup needs.
-			Standbys.createSlot(this.primary, replica);
+		try {
+			this.primary.started();
+			List<ContainerNode> replicas = replicaNodes();
+			for (ContainerNode replica : replicas) {
+				// Before the base backups start: a slot made by one backup while another checkpoints may
+				// come too late to keep the WAL its backup needs.
+				Standbys.createSlot(this.primary, replica);
+			}
+			Startables.deepStart(replicas.stream().map(ContainerNode::container)).join();
+			replicas.forEach(ContainerNode::started);
+			logger.info("Started " + this.nodes);
 		}
-		Startables.deepStart(replicas.stream().map(ContainerNode::container)).join();
-		replicas.forEach(ContainerNode::started);
-		logger.info("Started " + this.nodes);
+		catch (RuntimeException ex) {
+			// Testcontainers does not stop a container whose start failed, and Ryuk may be off:
+			// leave no primary, replica or network behind.
+			try {
+				stop();
+			}
+			catch (RuntimeException stopFailure) {
+				ex.addSuppressed(stopFailure);
+			}
+			throw ex;
+		}
 	}
 
 	@Override
 	public void stop() {
+		RuntimeException failure = null;
 		for (ContainerNode node : this.nodes) {
 			if (node.container() != this) {
-				node.container().stop();
+				try {
+					node.container().stop();
+				}
+				catch (RuntimeException ex) {
+					failure = (failure != null) ? failure : ex;
+				}
 			}
 		}
-		super.stop();
-		this.network.close();
+		try {
+			super.stop();
+		}
+		finally {
+			this.network.close();
+		}
+		if (failure != null) {
+			throw failure;
+		}
 	}
 
 	/**
