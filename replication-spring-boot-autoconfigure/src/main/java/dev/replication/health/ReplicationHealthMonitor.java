@@ -396,8 +396,9 @@ public class ReplicationHealthMonitor implements ReplicationTopology, NodeFailur
 			}
 		}
 		this.primary = primary;
-		this.view = view;
+		// Routing first: whoever sees this view (health, the endpoint, a test) finds routing following it.
 		this.router.updateTopology(view);
+		this.view = view;
 	}
 
 	/**
