@@ -12,13 +12,18 @@ import org.springframework.core.NamedThreadLocal;
  * {@link WriteHistory}.
  *
  * <p>Every {@link #enter} is paired with an {@link #exit} in a {@code finally} block; the
- * outermost exit clears the thread-local value, so a pooled thread starts its next task clean.
+ * outermost exit clears the thread-local values, so a pooled thread starts its next task clean.
+ * The write history lives beside the frames, not in them, so that frames can be shared
+ * constants: a routed call allocates nothing to enter, and its history only once it writes.
  * The AOP advisor does this for annotated methods; {@link #call} does it for code that is not a
  * Spring bean.
  */
 public final class RoutingContextHolder {
 
 	private static final ThreadLocal<Frame> current = new NamedThreadLocal<>("Replication routing context");
+
+	private static final ThreadLocal<WriteHistory> writeHistory = new NamedThreadLocal<>(
+			"Replication write history of the outermost routed call");
 
 	private RoutingContextHolder() {
 	}
@@ -29,8 +34,17 @@ public final class RoutingContextHolder {
 	 */
 	public static Frame enter(@Nullable RoutingIntent declared) {
 		Frame outer = current.get();
-		Frame frame = (outer != null) ? new Frame(RoutingIntent.combine(outer.intent, declared), outer, outer.root)
-				: new Frame(declared, null, null);
+		if (outer == null) {
+			Frame root = Frame.root(declared);
+			current.set(root);
+			return root;
+		}
+		RoutingIntent intent = RoutingIntent.combine(outer.intent, declared);
+		if (intent == outer.intent) {
+			// Nothing changes: the usual nesting (a repository inside a service) allocates nothing.
+			return Frame.UNCHANGED;
+		}
+		Frame frame = new Frame(intent, outer);
 		current.set(frame);
 		return frame;
 	}
@@ -56,13 +70,18 @@ public final class RoutingContextHolder {
 	 * Leave the routed call of {@code frame}, restoring the context of the call around it.
 	 */
 	public static void exit(Frame frame) {
+		if (frame == Frame.UNCHANGED) {
+			return;
+		}
 		if (frame.outer != null) {
 			current.set(frame.outer);
+			return;
 		}
-		else {
-			// Cleared, not removed: the thread's map keeps its entry (with no value, nothing to leak),
-			// where removing it made every outermost call allocate a new one.
-			current.set(null);
+		// Cleared, not removed: the thread's map keeps its entries (with no value, nothing to
+		// leak), where removing them made every outermost call allocate new ones.
+		current.set(null);
+		if (writeHistory.get() != null) {
+			writeHistory.set(null);
 		}
 	}
 
@@ -95,34 +114,50 @@ public final class RoutingContextHolder {
 	}
 
 	static @Nullable WriteHistory writeHistory(boolean create) {
-		Frame frame = current.get();
-		if (frame == null) {
+		if (current.get() == null) {
 			return null;
 		}
-		Frame root = frame.root;
-		if (root.writeHistory == null && create) {
-			root.writeHistory = new WriteHistory();
+		WriteHistory history = writeHistory.get();
+		if (history == null && create) {
+			history = new WriteHistory();
+			writeHistory.set(history);
 		}
-		return root.writeHistory;
+		return history;
 	}
 
 	/**
 	 * One routed call in progress: opaque to callers, who only hand it back to {@link #exit}.
+	 * Immutable, so that the outermost frame of each intent, and the frame of a nested call that
+	 * changes nothing, are shared constants: entering and leaving a routed call allocates only
+	 * when a nested call changes the intent.
 	 */
 	public static final class Frame {
+
+		private static final Frame UNCHANGED = new Frame(null, null);
+
+		private static final Frame ROOT = new Frame(null, null);
+
+		private static final Frame PRIMARY_ROOT = new Frame(RoutingIntent.PRIMARY, null);
+
+		private static final Frame READ_ONLY_ROOT = new Frame(RoutingIntent.READ_ONLY, null);
 
 		private final @Nullable RoutingIntent intent;
 
 		private final @Nullable Frame outer;
 
-		private final Frame root;
-
-		private @Nullable WriteHistory writeHistory;
-
-		private Frame(@Nullable RoutingIntent intent, @Nullable Frame outer, @Nullable Frame root) {
+		private Frame(@Nullable RoutingIntent intent, @Nullable Frame outer) {
 			this.intent = intent;
 			this.outer = outer;
-			this.root = (root != null) ? root : this;
+		}
+
+		private static Frame root(@Nullable RoutingIntent intent) {
+			if (intent == null) {
+				return ROOT;
+			}
+			return switch (intent) {
+				case PRIMARY -> PRIMARY_ROOT;
+				case READ_ONLY -> READ_ONLY_ROOT;
+			};
 		}
 
 	}

@@ -53,6 +53,51 @@ class RoutingContextHolderTests {
 	}
 
 	@Test
+	void nestedCallsThatChangeNothingLeaveTheirCallerInPlace() {
+		RoutingContextHolder.Frame outer = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
+		RoutingContextHolder.Frame same = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
+		RoutingContextHolder.Frame nothing = RoutingContextHolder.enter(null);
+		RoutingContextHolder.Frame primary = RoutingContextHolder.enter(RoutingIntent.PRIMARY);
+		RoutingContextHolder.Frame insidePrimary = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
+		assertThat(RoutingContextHolder.currentIntent()).isEqualTo(RoutingIntent.PRIMARY);
+		RoutingContextHolder.exit(insidePrimary);
+		assertThat(RoutingContextHolder.currentIntent()).isEqualTo(RoutingIntent.PRIMARY);
+		RoutingContextHolder.exit(primary);
+		RoutingContextHolder.exit(nothing);
+		RoutingContextHolder.exit(same);
+		assertThat(RoutingContextHolder.isActive()).isTrue();
+		assertThat(RoutingContextHolder.currentIntent()).isEqualTo(RoutingIntent.READ_ONLY);
+		RoutingContextHolder.exit(outer);
+	}
+
+	@Test
+	void outermostCallsOfTheSameIntentOnTwoThreadsKeepTheirOwnWrites() throws Exception {
+		RoutingContextHolder.Frame frame = RoutingContextHolder.enter(RoutingIntent.PRIMARY);
+		try {
+			RoutingContextHolder.writeHistory(true).recordWrite();
+			boolean[] otherSawWrites = new boolean[2];
+			Thread other = new Thread(() -> {
+				RoutingContextHolder.Frame otherFrame = RoutingContextHolder.enter(RoutingIntent.PRIMARY);
+				try {
+					otherSawWrites[0] = RoutingContextHolder.writeHistory(false) != null;
+					RoutingContextHolder.writeHistory(true);
+				}
+				finally {
+					RoutingContextHolder.exit(otherFrame);
+				}
+				otherSawWrites[1] = RoutingContextHolder.isActive();
+			});
+			other.start();
+			other.join(10_000);
+			assertThat(otherSawWrites).containsExactly(false, false);
+			assertThat(RoutingContextHolder.writeHistory(false).hasWritten()).isTrue();
+		}
+		finally {
+			RoutingContextHolder.exit(frame);
+		}
+	}
+
+	@Test
 	void callRestoresTheContextWhenTheTaskThrows() throws Exception {
 		try {
 			RoutingContextHolder.call(RoutingIntent.PRIMARY, () -> {
