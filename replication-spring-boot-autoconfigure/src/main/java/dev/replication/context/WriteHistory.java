@@ -1,6 +1,7 @@
 package dev.replication.context;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The {@link ConsistencyToken} of one caller (an HTTP request, a session, a routed call on a
@@ -9,10 +10,23 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Safe for use by several threads: a request may hand work to others. Scopes that must store
  * the token somewhere else as well (a session attribute, a cookie) override {@link #changed}.
+ * The token is a volatile field updated by compare-and-set, not an {@code AtomicReference}:
+ * a write's history is then one object.
  */
 public class WriteHistory {
 
-	private final AtomicReference<ConsistencyToken> token;
+	private static final VarHandle TOKEN;
+
+	static {
+		try {
+			TOKEN = MethodHandles.lookup().findVarHandle(WriteHistory.class, "token", ConsistencyToken.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private volatile ConsistencyToken token;
 
 	/**
 	 * Create a history of a caller that has written nothing yet.
@@ -26,14 +40,14 @@ public class WriteHistory {
 	 * over from another thread.
 	 */
 	public WriteHistory(ConsistencyToken token) {
-		this.token = new AtomicReference<>(token);
+		this.token = token;
 	}
 
 	/**
 	 * Return the caller's token now.
 	 */
 	public ConsistencyToken token() {
-		return this.token.get();
+		return this.token;
 	}
 
 	/**
@@ -41,12 +55,12 @@ public class WriteHistory {
 	 */
 	public boolean advance(ConsistencyToken seen) {
 		while (true) {
-			ConsistencyToken current = this.token.get();
+			ConsistencyToken current = this.token;
 			ConsistencyToken merged = current.merge(seen);
 			if (merged == current) {
 				return false;
 			}
-			if (this.token.compareAndSet(current, merged)) {
+			if (TOKEN.compareAndSet(this, current, merged)) {
 				changed(current, merged);
 				return true;
 			}
@@ -75,12 +89,12 @@ public class WriteHistory {
 	 */
 	public ConsistencyToken place(long primaryPosition, long readAt) {
 		while (true) {
-			ConsistencyToken current = this.token.get();
+			ConsistencyToken current = this.token;
 			if (!current.placeableBy(readAt)) {
 				return current;
 			}
 			ConsistencyToken placed = current.placedAt(primaryPosition);
-			if (this.token.compareAndSet(current, placed)) {
+			if (TOKEN.compareAndSet(this, current, placed)) {
 				changed(current, placed);
 				return placed;
 			}
@@ -91,7 +105,7 @@ public class WriteHistory {
 	 * Return whether a write was recorded less than {@code windowNanos} ago.
 	 */
 	public boolean wroteWithin(long windowNanos) {
-		long writtenAt = this.token.get().writtenAt();
+		long writtenAt = this.token.writtenAt();
 		return writtenAt != 0 && (System.currentTimeMillis() - writtenAt) * 1_000_000L < windowNanos;
 	}
 
@@ -99,7 +113,7 @@ public class WriteHistory {
 	 * Return whether any write was recorded.
 	 */
 	public boolean hasWritten() {
-		return !this.token.get().isEmpty();
+		return !this.token.isEmpty();
 	}
 
 	/**
