@@ -11,7 +11,6 @@ import dev.replication.context.RoutingIntent;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
@@ -24,7 +23,16 @@ final class RoutingAttributeSource {
 
 	private static final String JAKARTA_TRANSACTIONAL = "jakarta.transaction.Transactional";
 
-	private final Map<MethodClassKey, Declaration> cache = new ConcurrentHashMap<>(256);
+	/**
+	 * Stands for "no target class" as a key: no method is ever invoked on a target of type void.
+	 */
+	private static final Class<?> NO_TARGET = void.class;
+
+	/**
+	 * By method, then by target class: two lookups that allocate nothing, where one lookup by a
+	 * key object made of both allocated that key on every call.
+	 */
+	private final Map<Method, Map<Class<?>, Declaration>> cache = new ConcurrentHashMap<>(256);
 
 	private final @Nullable Class<? extends Annotation> jakartaTransactional;
 
@@ -40,13 +48,19 @@ final class RoutingAttributeSource {
 	 * Return what {@code method}, invoked on an instance of {@code targetClass}, declares.
 	 */
 	Declaration declaration(Method method, @Nullable Class<?> targetClass) {
-		MethodClassKey key = new MethodClassKey(method, targetClass);
-		Declaration declared = this.cache.get(key);
-		if (declared == null) {
-			// Only on a miss: the function captures the method, which would cost an allocation per call.
-			declared = this.cache.computeIfAbsent(key, (missing) -> resolve(method, targetClass));
-		}
-		return declared;
+		Class<?> targetKey = (targetClass != null) ? targetClass : NO_TARGET;
+		Map<Class<?>, Declaration> byTarget = this.cache.get(method);
+		Declaration declared = (byTarget != null) ? byTarget.get(targetKey) : null;
+		return (declared != null) ? declared : resolveOnce(method, targetClass, targetKey);
+	}
+
+	/**
+	 * Resolve and cache what {@code method} declares: only on a miss, since the functions capture
+	 * their arguments, which would cost allocations on every call.
+	 */
+	private Declaration resolveOnce(Method method, @Nullable Class<?> targetClass, Class<?> targetKey) {
+		return this.cache.computeIfAbsent(method, (missing) -> new ConcurrentHashMap<>(4))
+			.computeIfAbsent(targetKey, (missing) -> resolve(method, targetClass));
 	}
 
 	private Declaration resolve(Method method, @Nullable Class<?> targetClass) {
