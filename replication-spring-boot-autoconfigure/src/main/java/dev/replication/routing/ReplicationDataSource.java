@@ -1,16 +1,28 @@
 package dev.replication.routing;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 /**
- * The {@link javax.sql.DataSource} an application uses: a {@link LazyConnectionDataSourceProxy} over a
+ * The {@link javax.sql.DataSource} an application uses: lazy connections over a
  * {@link ReplicationRoutingDataSource}, so that the node is chosen when the first statement
  * runs, after Spring has marked the transaction read-only or not. Closing it closes every
  * node's pool.
+ *
+ * <p>A {@link LazyConnectionDataSourceProxy} by type, and its connections behave as that
+ * proxy's do (and are {@link org.springframework.jdbc.datasource.ConnectionProxy
+ * ConnectionProxy} handles), but they are plain objects of the starter that also watch a write
+ * connection's commits: see {@link LazyRoutedConnection}.
  */
 public class ReplicationDataSource extends LazyConnectionDataSourceProxy implements AutoCloseable {
 
 	private final ReplicationRoutingDataSource routingDataSource;
+
+	private final boolean defaultAutoCommit;
+
+	private final int defaultTransactionIsolation;
 
 	/**
 	 * Create a data source over {@code routingDataSource}. The pools' defaults are given so that
@@ -19,6 +31,8 @@ public class ReplicationDataSource extends LazyConnectionDataSourceProxy impleme
 	public ReplicationDataSource(ReplicationRoutingDataSource routingDataSource, boolean defaultAutoCommit,
 			int defaultTransactionIsolation) {
 		this.routingDataSource = routingDataSource;
+		this.defaultAutoCommit = defaultAutoCommit;
+		this.defaultTransactionIsolation = defaultTransactionIsolation;
 		setTargetDataSource(routingDataSource);
 		setDefaultAutoCommit(defaultAutoCommit);
 		setDefaultTransactionIsolation(defaultTransactionIsolation);
@@ -26,7 +40,25 @@ public class ReplicationDataSource extends LazyConnectionDataSourceProxy impleme
 	}
 
 	/**
-	 * Return the routing data source behind the lazy proxy.
+	 * Return a connection that takes a pooled connection of the node the router chooses when its
+	 * first statement runs.
+	 */
+	@Override
+	public Connection getConnection() throws SQLException {
+		return new LazyRoutedConnection(this.routingDataSource, this.defaultAutoCommit,
+				this.defaultTransactionIsolation);
+	}
+
+	/**
+	 * Not supported: credentials are configured per node.
+	 */
+	@Override
+	public Connection getConnection(String username, String password) throws SQLException {
+		return this.routingDataSource.getConnection(username, password);
+	}
+
+	/**
+	 * Return the routing data source behind the lazy connections.
 	 */
 	public ReplicationRoutingDataSource getRoutingDataSource() {
 		return this.routingDataSource;

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,11 +25,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link AbstractRoutingDataSource} over one connection pool per node, asking the
  * {@link ReplicationRouter} which node serves each new connection.
  *
- * <p>Meant to sit behind a {@link ReplicationDataSource} (a
- * {@link org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy}), which fetches the
- * connection only when the first statement runs, once Spring has begun the transaction. A
+ * <p>Meant to sit behind a {@link ReplicationDataSource}, whose connections fetch a connection
+ * from here only when the first statement runs, once Spring has begun the transaction. A
  * connection for a read-only caller is marked read-only; one to the primary for a writer is
- * watched for commits, for read-your-writes.
+ * watched for commits, for read-your-writes (by the {@link LazyRoutedConnection} that asked for
+ * it, or by a wrapper when asked directly).
  *
  * <p>When a node cannot hand out a connection, it is reported to the
  * {@link NodeFailureListener} (which takes it out of rotation) and the same call tries the node
@@ -97,6 +98,14 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
+		return getConnection(null);
+	}
+
+	/**
+	 * Take a connection for the routed caller holding {@code handle}: a write connection is not
+	 * wrapped to watch its commits, the handle is told to watch them itself.
+	 */
+	Connection getConnection(@Nullable WriteTrackingConnection handle) throws SQLException {
 		long started = System.nanoTime();
 		RoutingDecision decision = this.router.decide();
 		Set<String> tried = null;
@@ -109,7 +118,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 					connection = (checked.connection() != null) ? checked.connection() : openConnection(decision);
 				}
 				else {
-					connection = openConnection(decision);
+					connection = prepare(decision, node(decision).getConnection(), handle);
 				}
 				if (!decision.primary() && !TransactionSynchronizationManager.isActualTransactionActive()) {
 					return ReadFailoverConnection.wrap(this, connection, decision);
@@ -277,6 +286,11 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	 * and tell the listeners; close it if that fails.
 	 */
 	Connection prepare(RoutingDecision decision, Connection connection) throws SQLException {
+		return prepare(decision, connection, null);
+	}
+
+	private Connection prepare(RoutingDecision decision, Connection connection,
+			@Nullable WriteTrackingConnection handle) throws SQLException {
 		try {
 			Connection prepared = connection;
 			if (decision.readOnly()) {
@@ -290,8 +304,13 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 			}
 			else if (this.readYourWritesMode != ReadYourWritesMode.NONE
 					&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-				prepared = WriteTrackingConnection.wrap(connection, this.router,
-						this.readYourWritesMode == ReadYourWritesMode.LSN);
+				boolean lsn = this.readYourWritesMode == ReadYourWritesMode.LSN;
+				if (handle != null) {
+					handle.trackWrites(this.router, lsn);
+				}
+				else {
+					prepared = WriteTrackingConnection.wrap(connection, this.router, lsn);
+				}
 			}
 			for (RoutingListener listener : this.listeners) {
 				listener.routed(decision);

@@ -3,8 +3,10 @@ package dev.replication.routing;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Wraps a connection to the primary and tells the {@link ReplicationRouter} when it writes: on
+ * Watches a connection to the primary and tells the {@link ReplicationRouter} when it writes: on
  * the commit of a transaction that ran statements, or, in auto-commit mode, when a connection
  * that ran statements is closed (each statement committed as it ran).
  *
@@ -13,19 +15,22 @@ import java.sql.SQLException;
  * whose WAL position is read later and only if a read needs it (see
  * {@link dev.replication.context.ConsistencyToken}), so that a write transaction costs no extra
  * statement.
+ *
+ * <p>Either a wrapper of its own around a connection the routing data source hands out
+ * ({@link #wrap}), or, for the connections of a {@link ReplicationDataSource}, part of the
+ * {@link LazyRoutedConnection} the application already holds, switched on when that connection
+ * turns out to be a write connection ({@link #trackWrites}): no second object per connection.
  */
-final class WriteTrackingConnection extends DelegatingConnection {
+class WriteTrackingConnection extends DelegatingConnection {
 
-	private final ReplicationRouter router;
+	private @Nullable ReplicationRouter router;
 
-	private final boolean lsn;
+	private boolean lsn;
 
 	private boolean statementsRun;
 
-	private WriteTrackingConnection(Connection target, ReplicationRouter router, boolean lsn) {
+	WriteTrackingConnection(@Nullable Connection target) {
 		super(target);
-		this.router = router;
-		this.lsn = lsn;
 	}
 
 	static Connection wrap(Connection target, ReplicationRouter router) {
@@ -37,7 +42,18 @@ final class WriteTrackingConnection extends DelegatingConnection {
 	 * {@code lsn}, else with its time only.
 	 */
 	static Connection wrap(Connection target, ReplicationRouter router, boolean lsn) {
-		return new WriteTrackingConnection(target, router, lsn);
+		WriteTrackingConnection connection = new WriteTrackingConnection(target);
+		connection.trackWrites(router, lsn);
+		return connection;
+	}
+
+	/**
+	 * Tell {@code router} of the writes made from now on: as unplaced writes if {@code lsn},
+	 * else with their time only.
+	 */
+	final void trackWrites(ReplicationRouter router, boolean lsn) {
+		this.router = router;
+		this.lsn = lsn;
 	}
 
 	@Override
@@ -48,7 +64,7 @@ final class WriteTrackingConnection extends DelegatingConnection {
 	@Override
 	public void close() throws SQLException {
 		Connection target = target();
-		if (this.statementsRun && !target.isClosed() && target.getAutoCommit()) {
+		if (this.router != null && this.statementsRun && !target.isClosed() && target.getAutoCommit()) {
 			// Auto-commit statements were committed as they ran.
 			this.statementsRun = false;
 			try {
@@ -67,7 +83,7 @@ final class WriteTrackingConnection extends DelegatingConnection {
 	public void setAutoCommit(boolean autoCommit) throws SQLException {
 		Connection target = target();
 		// Switching auto-commit on commits the transaction in progress.
-		if (autoCommit && this.statementsRun && !target.getAutoCommit()) {
+		if (autoCommit && this.router != null && this.statementsRun && !target.getAutoCommit()) {
 			target.setAutoCommit(true);
 			this.statementsRun = false;
 			recordWrite();
@@ -78,7 +94,7 @@ final class WriteTrackingConnection extends DelegatingConnection {
 
 	@Override
 	public void commit() throws SQLException {
-		if (this.statementsRun) {
+		if (this.router != null && this.statementsRun) {
 			target().commit();
 			this.statementsRun = false;
 			recordWrite();
@@ -94,11 +110,15 @@ final class WriteTrackingConnection extends DelegatingConnection {
 	}
 
 	private void recordWrite() {
+		ReplicationRouter router = this.router;
+		if (router == null) {
+			return;
+		}
 		if (this.lsn) {
-			this.router.recordUnplacedWrite();
+			router.recordUnplacedWrite();
 		}
 		else {
-			this.router.recordWrite();
+			router.recordWrite();
 		}
 	}
 

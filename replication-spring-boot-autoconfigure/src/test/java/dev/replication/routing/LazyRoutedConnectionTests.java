@@ -1,0 +1,196 @@
+package dev.replication.routing;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.replication.cluster.ClusterView;
+import dev.replication.cluster.NodeRole;
+import dev.replication.cluster.NodeStatus;
+import dev.replication.context.ConsistencyToken;
+import dev.replication.context.RoutingContextHolder;
+import dev.replication.context.ThreadWriteHistoryScope;
+import dev.replication.context.WriteHistory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.datasource.ConnectionProxy;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link LazyRoutedConnection}: what Spring's {@code LazyConnectionDataSourceProxy}
+ * does for the connections it hands out, plus watching a write connection's commits without a
+ * second wrapper. The pool is a recording stand-in: what is checked is which calls reach it.
+ */
+class LazyRoutedConnectionTests {
+
+	private final List<String> calls = new ArrayList<>();
+
+	private final List<Connection> pooled = new ArrayList<>();
+
+	private final ThreadWriteHistoryScope scope = new ThreadWriteHistoryScope();
+
+	private final ReplicationDataSource dataSource = dataSource();
+
+	private RoutingContextHolder.Frame frame = RoutingContextHolder.enter(null);
+
+	@AfterEach
+	void exit() {
+		RoutingContextHolder.exit(this.frame);
+	}
+
+	@Test
+	void transactionSettingsAndAnEmptyTransactionTakeNoConnection() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.setAutoCommit(false);
+		connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+		connection.setReadOnly(true);
+		connection.setHoldability(1);
+		connection.setSchema("app");
+		assertThat(connection.getAutoCommit()).isFalse();
+		assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+		assertThat(connection.isReadOnly()).isTrue();
+		assertThat(connection.getHoldability()).isEqualTo(1);
+		assertThat(connection.getSchema()).isEqualTo("app");
+		assertThat((Object) connection.getWarnings()).isNull();
+		connection.clearWarnings();
+		connection.commit();
+		connection.rollback();
+		assertThat(connection.isClosed()).isFalse();
+		connection.close();
+		assertThat(connection.isClosed()).isTrue();
+		assertThat(this.pooled).isEmpty();
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.prepareStatement("SELECT 1"))
+			.withMessageContaining("closed");
+		assertThat(this.pooled).isEmpty();
+	}
+
+	@Test
+	void firstStatementTakesOneConnectionAndAppliesWhatDiffersFromThePoolDefaults() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.setAutoCommit(false);
+		connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+		connection.setReadOnly(true);
+		connection.setSchema("app");
+		connection.prepareStatement("SELECT 1");
+		connection.prepareStatement("SELECT 2");
+		assertThat(this.pooled).hasSize(1);
+		// The isolation is the pool's default: not sent.
+		assertThat(this.calls).containsExactly("setSchema[app]", "setReadOnly[true]", "setAutoCommit[false]",
+				"prepareStatement[SELECT 1]", "prepareStatement[SELECT 2]");
+		assertThat(((ConnectionProxy) connection).getTargetConnection()).isSameAs(this.pooled.get(0));
+	}
+
+	@Test
+	void unwrapToTheHandleItselfTakesNoConnection() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		assertThat(connection.unwrap(ConnectionProxy.class)).isSameAs(connection);
+		assertThat(connection.isWrapperFor(ConnectionProxy.class)).isTrue();
+		assertThat(connection.toString()).contains("no node chosen yet");
+		assertThat(connection).isNotEqualTo(this.dataSource.getConnection());
+		assertThat(this.pooled).isEmpty();
+	}
+
+	@Test
+	void commitOfAWriteTransactionIsRecordedWithoutWrappingThePooledConnection() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.setAutoCommit(false);
+		PreparedStatement statement = connection.prepareStatement("UPDATE t SET n = 1");
+		statement.executeUpdate();
+		assertThat(history()).isNull();
+		connection.commit();
+		ConsistencyToken token = history().token();
+		assertThat(token.isUnplaced()).isTrue();
+		// The handle watches the commits itself: the pooled connection is the pool's own.
+		assertThat(((ConnectionProxy) connection).getTargetConnection()).isSameAs(this.pooled.get(0));
+		connection.close();
+		assertThat(history().token()).isSameAs(token);
+	}
+
+	@Test
+	void rolledBackOrEmptyTransactionRecordsNoWrite() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.setAutoCommit(false);
+		connection.prepareStatement("UPDATE t SET n = 1").executeUpdate();
+		connection.rollback();
+		connection.commit();
+		connection.setAutoCommit(true);
+		connection.close();
+		assertThat(history()).isNull();
+	}
+
+	@Test
+	void autoCommitStatementsAreRecordedWhenTheConnectionIsClosed() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.prepareStatement("UPDATE t SET n = 1").executeUpdate();
+		assertThat(history()).isNull();
+		connection.close();
+		assertThat(history().token().isUnplaced()).isTrue();
+		assertThat(this.calls).endsWith("close[]");
+	}
+
+	private WriteHistory history() {
+		return this.scope.current(false);
+	}
+
+	private ReplicationDataSource dataSource() {
+		ReplicationRouter router = new ReplicationRouter("primary", Map.of(), ReplicaLoadBalancer::roundRobin,
+				this.scope, ReadYourWritesPolicy.lsn(Duration.ZERO, false), true);
+		router.updateTopology(new ClusterView("primary", List.of(new NodeStatus("primary", NodeRole.PRIMARY, true,
+				false, 0, 0, Duration.ZERO, null, Instant.now()))));
+		DataSource pool = new SimpleDriverDataSource() {
+			@Override
+			public Connection getConnection() {
+				Connection connection = recording();
+				LazyRoutedConnectionTests.this.pooled.add(connection);
+				return connection;
+			}
+		};
+		ReplicationRoutingDataSource routing = new ReplicationRoutingDataSource(router, Map.of("primary", pool),
+				List.of(), (node, failure) -> {
+				}, (node) -> pool);
+		return new ReplicationDataSource(routing, true, Connection.TRANSACTION_READ_COMMITTED);
+	}
+
+	private Connection recording() {
+		boolean[] autoCommit = { true };
+		Object[] statement = new Object[1];
+		java.lang.reflect.InvocationHandler handler = (proxy, method, args) -> {
+					if (method.getDeclaringClass() == Object.class) {
+						return method.getName().equals("equals") ? proxy == args[0] : System.identityHashCode(proxy);
+					}
+					String name = method.getName();
+					if (!name.startsWith("execute") && !name.equals("isClosed") && !name.equals("getAutoCommit")) {
+						this.calls.add(name + Arrays.toString((args != null) ? args : new Object[0]));
+					}
+					return switch (name) {
+						case "prepareStatement" -> statement[0];
+						case "executeUpdate" -> 1;
+						case "setAutoCommit" -> {
+							autoCommit[0] = (Boolean) args[0];
+							yield null;
+						}
+						case "getAutoCommit" -> autoCommit[0];
+						case "isClosed" -> false;
+						default -> null;
+					};
+				};
+		statement[0] = Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { PreparedStatement.class },
+				handler);
+		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+				handler);
+	}
+
+}
