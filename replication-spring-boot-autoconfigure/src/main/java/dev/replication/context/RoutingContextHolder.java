@@ -74,7 +74,13 @@ public final class RoutingContextHolder {
 			return;
 		}
 		if (frame.outer != null) {
-			current.set(frame.outer);
+			Frame top = current.get();
+			if (top == frame || isAbove(top, frame)) {
+				// Also unwinds frames entered inside this call and never exited.
+				current.set(frame.outer);
+			}
+			// Otherwise its outermost call has ended already (or this is another thread): restoring
+			// its caller would leave that frame on the thread for good.
 			return;
 		}
 		// Cleared, not removed: the thread's map keeps its entries (with no value, nothing to
@@ -83,6 +89,15 @@ public final class RoutingContextHolder {
 		if (writeHistory.get() != null) {
 			writeHistory.set(null);
 		}
+	}
+
+	private static boolean isAbove(@Nullable Frame top, Frame frame) {
+		for (Frame inner = top; inner != null; inner = inner.outer) {
+			if (inner.outer == frame) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -98,6 +98,29 @@ class RoutingContextHolderTests {
 	}
 
 	@Test
+	void frameExitedAfterItsOutermostCallLeavesNothingOnTheThread() {
+		RoutingContextHolder.Frame outer = RoutingContextHolder.enter(null);
+		RoutingContextHolder.Frame inner = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
+		RoutingContextHolder.exit(outer);
+		RoutingContextHolder.exit(inner);
+		assertThat(RoutingContextHolder.isActive()).isFalse();
+		assertThat(RoutingContextHolder.writeHistory(true)).isNull();
+	}
+
+	@Test
+	void exitUnwindsFramesEnteredInsideAndNeverExited() {
+		RoutingContextHolder.Frame outer = RoutingContextHolder.enter(null);
+		RoutingContextHolder.Frame readOnly = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
+		RoutingContextHolder.enter(RoutingIntent.PRIMARY);
+		RoutingContextHolder.exit(readOnly);
+		assertThat(RoutingContextHolder.isActive()).isTrue();
+		assertThat(RoutingContextHolder.currentIntent()).isNull();
+		RoutingContextHolder.enter(RoutingIntent.PRIMARY);
+		RoutingContextHolder.exit(outer);
+		assertThat(RoutingContextHolder.isActive()).isFalse();
+	}
+
+	@Test
 	void callRestoresTheContextWhenTheTaskThrows() throws Exception {
 		try {
 			RoutingContextHolder.call(RoutingIntent.PRIMARY, () -> {
