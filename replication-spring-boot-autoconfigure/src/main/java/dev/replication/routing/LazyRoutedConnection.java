@@ -2,7 +2,9 @@ package dev.replication.routing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLWarning;
+import java.sql.Savepoint;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +18,9 @@ import org.springframework.jdbc.datasource.ConnectionProxy;
  * that the router decides knowing what the caller does.
  *
  * <p>Until then it keeps what a transaction manager sets (auto-commit, isolation, read-only,
- * holdability, catalog, schema) and applies what differs from the pool's defaults to the pooled
- * connection when it gets one; commit and rollback of a transaction that ran no statement do
+ * holdability, catalog, schema) and applies it to the pooled connection when it gets one (the
+ * isolation only if it differs from the pool's default, the auto-commit mode only if it differs
+ * from the connection's); commit and rollback of a transaction that ran no statement do
  * nothing, as with Spring's {@code LazyConnectionDataSourceProxy}, whose behaviour this follows.
  * Unlike that proxy it is a plain class, not a JDK proxy (no argument array, boxing or
  * reflective call per method), and it is also the write tracker of a write connection, so that
@@ -28,8 +31,6 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 	private static final int UNSET = Integer.MIN_VALUE;
 
 	private final ReplicationRoutingDataSource routingDataSource;
-
-	private final boolean defaultAutoCommit;
 
 	private final int defaultTransactionIsolation;
 
@@ -51,7 +52,6 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 			int defaultTransactionIsolation) {
 		super(null);
 		this.routingDataSource = routingDataSource;
-		this.defaultAutoCommit = defaultAutoCommit;
 		this.defaultTransactionIsolation = defaultTransactionIsolation;
 		this.autoCommit = defaultAutoCommit;
 		this.transactionIsolation = defaultTransactionIsolation;
@@ -66,15 +66,18 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 		if (this.closed) {
 			throw new SQLException("Illegal operation: connection is closed");
 		}
+		// An earlier attempt may have been a write connection that failed before it was handed over.
+		stopTrackingWrites();
 		Connection target = this.routingDataSource.getConnection(this);
 		try {
 			applySettings(target);
 		}
-		catch (SQLException | RuntimeException ex) {
+		catch (Throwable ex) {
+			stopTrackingWrites();
 			try {
 				target.close();
 			}
-			catch (SQLException | RuntimeException closeFailure) {
+			catch (Throwable closeFailure) {
 				ex.addSuppressed(closeFailure);
 			}
 			throw ex;
@@ -100,7 +103,7 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 			catch (SQLException ex) {
 				// A hint, as Spring treats it (the router already chose for a read-only caller), unless
 				// the connection is broken: then the caller hears of it now.
-				if (ConnectionFailures.isConnectionFailure(ex)) {
+				if (ex instanceof SQLTimeoutException || ConnectionFailures.isConnectionFailure(ex)) {
 					throw ex;
 				}
 			}
@@ -108,20 +111,42 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 		if (this.transactionIsolation != this.defaultTransactionIsolation) {
 			target.setTransactionIsolation(this.transactionIsolation);
 		}
-		if (this.autoCommit != this.defaultAutoCommit) {
+		// Asked of the connection, not assumed from the default: a replica's pool may differ.
+		if (this.autoCommit != target.getAutoCommit()) {
 			target.setAutoCommit(this.autoCommit);
 		}
 	}
 
+	/**
+	 * Return the pooled connection, taking it now if there is none yet. Statements run on it
+	 * directly are not seen here, so a write connection counts as having written.
+	 */
 	@Override
 	public Connection getTargetConnection() {
 		try {
-			return connected() ? target() : connect();
+			Connection target = connected() ? target() : connect();
+			statementCreating();
+			return target;
 		}
 		catch (SQLException ex) {
 			throw new CannotGetJdbcConnectionException("Failed to obtain a connection from the routing data source",
 					ex);
 		}
+	}
+
+	/**
+	 * Return this connection if it is a {@code type}, else what the pooled connection unwraps to,
+	 * taking it now if there is none yet; as with {@link #getTargetConnection()}, statements run on
+	 * what is unwrapped are not seen here, so a write connection counts as having written.
+	 */
+	@Override
+	public <T> T unwrap(Class<T> type) throws SQLException {
+		if (type.isInstance(this)) {
+			return type.cast(this);
+		}
+		T unwrapped = super.unwrap(type);
+		statementCreating();
+		return unwrapped;
 	}
 
 	@Override
@@ -228,6 +253,13 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 		// us (a rollback after a failure that closed it would hide that failure).
 		if (connected() && !target().isClosed()) {
 			super.rollback();
+		}
+	}
+
+	@Override
+	public void rollback(Savepoint savepoint) throws SQLException {
+		if (connected() && !target().isClosed()) {
+			super.rollback(savepoint);
 		}
 	}
 

@@ -20,10 +20,6 @@ public class ReplicationDataSource extends LazyConnectionDataSourceProxy impleme
 
 	private final ReplicationRoutingDataSource routingDataSource;
 
-	private final boolean defaultAutoCommit;
-
-	private final int defaultTransactionIsolation;
-
 	/**
 	 * Create a data source over {@code routingDataSource}. The pools' defaults are given so that
 	 * no connection is opened at start-up to discover them.
@@ -31,8 +27,6 @@ public class ReplicationDataSource extends LazyConnectionDataSourceProxy impleme
 	public ReplicationDataSource(ReplicationRoutingDataSource routingDataSource, boolean defaultAutoCommit,
 			int defaultTransactionIsolation) {
 		this.routingDataSource = routingDataSource;
-		this.defaultAutoCommit = defaultAutoCommit;
-		this.defaultTransactionIsolation = defaultTransactionIsolation;
 		setTargetDataSource(routingDataSource);
 		setDefaultAutoCommit(defaultAutoCommit);
 		setDefaultTransactionIsolation(defaultTransactionIsolation);
@@ -45,8 +39,20 @@ public class ReplicationDataSource extends LazyConnectionDataSourceProxy impleme
 	 */
 	@Override
 	public Connection getConnection() throws SQLException {
-		return new LazyRoutedConnection(this.routingDataSource, this.defaultAutoCommit,
-				this.defaultTransactionIsolation);
+		Boolean defaultAutoCommit = defaultAutoCommit();
+		Integer defaultTransactionIsolation = defaultTransactionIsolation();
+		return new LazyRoutedConnection(this.routingDataSource, defaultAutoCommit == null || defaultAutoCommit,
+				(defaultTransactionIsolation != null) ? defaultTransactionIsolation
+						: Connection.TRANSACTION_READ_COMMITTED);
+	}
+
+	/**
+	 * Not supported: the router chooses the replica of each read-only caller.
+	 */
+	@Override
+	public void setReadOnlyDataSource(javax.sql.DataSource readOnlyDataSource) {
+		throw new UnsupportedOperationException(
+				"Replicas are configured with 'replication.replicas', not with a read-only DataSource");
 	}
 
 	/**

@@ -56,6 +56,14 @@ class WriteTrackingConnection extends DelegatingConnection {
 		this.lsn = lsn;
 	}
 
+	/**
+	 * Stop telling the router of writes: for a handle about to be routed again, whose earlier
+	 * attempt may have been a write connection that then failed.
+	 */
+	final void stopTrackingWrites() {
+		this.router = null;
+	}
+
 	@Override
 	void statementCreating() {
 		this.statementsRun = true;
@@ -64,27 +72,25 @@ class WriteTrackingConnection extends DelegatingConnection {
 	@Override
 	public void close() throws SQLException {
 		Connection target = target();
-		if (this.router != null && this.statementsRun && !target.isClosed() && target.getAutoCommit()) {
-			// Auto-commit statements were committed as they ran.
-			this.statementsRun = false;
-			try {
+		try {
+			if (this.router != null && this.statementsRun && !target.isClosed() && target.getAutoCommit()) {
+				// Auto-commit statements were committed as they ran.
 				recordWrite();
 			}
-			finally {
-				target.close();
-			}
-			return;
 		}
-		this.statementsRun = false;
-		target.close();
+		finally {
+			this.statementsRun = false;
+			target.close();
+		}
 	}
 
 	@Override
 	public void setAutoCommit(boolean autoCommit) throws SQLException {
 		Connection target = target();
-		// Switching auto-commit on commits the transaction in progress.
-		if (autoCommit && this.router != null && this.statementsRun && !target.getAutoCommit()) {
-			target.setAutoCommit(true);
+		if (this.router != null && this.statementsRun && autoCommit != target.getAutoCommit()) {
+			// Switching auto-commit on commits the transaction in progress; switching it off starts a
+			// transaction after statements that were each committed as they ran.
+			target.setAutoCommit(autoCommit);
 			this.statementsRun = false;
 			recordWrite();
 			return;

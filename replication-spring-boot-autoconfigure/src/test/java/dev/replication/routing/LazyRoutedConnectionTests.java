@@ -18,6 +18,7 @@ import dev.replication.cluster.NodeRole;
 import dev.replication.cluster.NodeStatus;
 import dev.replication.context.ConsistencyToken;
 import dev.replication.context.RoutingContextHolder;
+import dev.replication.context.RoutingIntent;
 import dev.replication.context.ThreadWriteHistoryScope;
 import dev.replication.context.WriteHistory;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,12 @@ class LazyRoutedConnectionTests {
 	private final List<String> calls = new ArrayList<>();
 
 	private final List<Connection> pooled = new ArrayList<>();
+
+	private boolean pooledAutoCommit = true;
+
+	private boolean closedPooled;
+
+	private String failingSetter;
 
 	private final ThreadWriteHistoryScope scope = new ThreadWriteHistoryScope();
 
@@ -141,15 +148,84 @@ class LazyRoutedConnectionTests {
 		assertThat(this.calls).endsWith("close[]");
 	}
 
+	@Test
+	void statementsRunOnTheUnwrappedConnectionCountAsWrites() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.setAutoCommit(false);
+		Connection pooled = ((ConnectionProxy) connection).getTargetConnection();
+		pooled.prepareStatement("UPDATE t SET n = 1").executeUpdate();
+		connection.commit();
+		assertThat(history().token().isUnplaced()).isTrue();
+	}
+
+	@Test
+	void autoCommitStatementsBeforeAManualTransactionAreRecordedWhenItStarts() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.prepareStatement("UPDATE t SET n = 1").executeUpdate();
+		connection.setAutoCommit(false);
+		assertThat(history().token().isUnplaced()).isTrue();
+		connection.rollback();
+		connection.close();
+	}
+
+	@Test
+	void savepointRollbackBeforeTheFirstStatementOrOnAClosedConnectionDoesNothing() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.rollback(null);
+		assertThat(this.pooled).isEmpty();
+		connection.prepareStatement("SELECT 1");
+		this.closedPooled = true;
+		connection.rollback(null);
+		assertThat(this.calls).doesNotContain("rollback[null]");
+	}
+
+	@Test
+	void autoCommitModeIsComparedWithTheConnectionNotTheDefault() throws SQLException {
+		this.pooledAutoCommit = false;
+		Connection connection = this.dataSource.getConnection();
+		connection.prepareStatement("SELECT 1");
+		assertThat(this.calls).containsExactly("setAutoCommit[true]", "prepareStatement[SELECT 1]");
+	}
+
+	@Test
+	void handleRoutedAgainAfterAFailedWriteConnectionDoesNotWatchItsReadConnection() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.setSchema("app");
+		this.failingSetter = "setSchema";
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.prepareStatement("UPDATE t"));
+		assertThat(this.calls).contains("close[]");
+		this.failingSetter = null;
+		RoutingContextHolder.Frame readOnly = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
+		try {
+			connection.prepareStatement("SELECT 1").executeQuery();
+			assertThat(this.pooled).hasSize(2);
+			connection.close();
+		}
+		finally {
+			RoutingContextHolder.exit(readOnly);
+		}
+		assertThat(history()).isNull();
+	}
+
+	@Test
+	void readOnlyDataSourceOfSpringsProxyIsRefused() {
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> this.dataSource.setReadOnlyDataSource(this.dataSource))
+			.withMessageContaining("replication.replicas");
+	}
+
 	private WriteHistory history() {
 		return this.scope.current(false);
 	}
 
 	private ReplicationDataSource dataSource() {
-		ReplicationRouter router = new ReplicationRouter("primary", Map.of(), ReplicaLoadBalancer::roundRobin,
-				this.scope, ReadYourWritesPolicy.lsn(Duration.ZERO, false), true);
-		router.updateTopology(new ClusterView("primary", List.of(new NodeStatus("primary", NodeRole.PRIMARY, true,
-				false, 0, 0, Duration.ZERO, null, Instant.now()))));
+		ReplicationRouter router = new ReplicationRouter("primary", Map.of("replica", 1),
+				ReplicaLoadBalancer::roundRobin, this.scope, ReadYourWritesPolicy.lsn(Duration.ZERO, false), true);
+		router.updateTopology(new ClusterView("primary",
+				List.of(new NodeStatus("primary", NodeRole.PRIMARY, true, false, 0, 0, Duration.ZERO, null,
+						Instant.now()),
+						new NodeStatus("replica", NodeRole.STANDBY, true, true, 0, 0, Duration.ZERO, null,
+								Instant.now()))));
 		DataSource pool = new SimpleDriverDataSource() {
 			@Override
 			public Connection getConnection() {
@@ -158,20 +234,25 @@ class LazyRoutedConnectionTests {
 				return connection;
 			}
 		};
-		ReplicationRoutingDataSource routing = new ReplicationRoutingDataSource(router, Map.of("primary", pool),
+		ReplicationRoutingDataSource routing = new ReplicationRoutingDataSource(router,
+				Map.of("primary", pool, "replica", pool),
 				List.of(), (node, failure) -> {
 				}, (node) -> pool);
 		return new ReplicationDataSource(routing, true, Connection.TRANSACTION_READ_COMMITTED);
 	}
 
 	private Connection recording() {
-		boolean[] autoCommit = { true };
+		boolean[] autoCommit = { this.pooledAutoCommit };
 		Object[] statement = new Object[1];
 		java.lang.reflect.InvocationHandler handler = (proxy, method, args) -> {
 					if (method.getDeclaringClass() == Object.class) {
 						return method.getName().equals("equals") ? proxy == args[0] : System.identityHashCode(proxy);
 					}
 					String name = method.getName();
+					if (name.equals(this.failingSetter)) {
+						this.calls.add(name + Arrays.toString(args));
+						throw new SQLException("refused");
+					}
 					if (!name.startsWith("execute") && !name.equals("isClosed") && !name.equals("getAutoCommit")) {
 						this.calls.add(name + Arrays.toString((args != null) ? args : new Object[0]));
 					}
@@ -183,7 +264,7 @@ class LazyRoutedConnectionTests {
 							yield null;
 						}
 						case "getAutoCommit" -> autoCommit[0];
-						case "isClosed" -> false;
+						case "isClosed" -> this.closedPooled;
 						default -> null;
 					};
 				};
