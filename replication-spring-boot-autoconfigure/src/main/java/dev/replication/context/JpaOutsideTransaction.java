@@ -8,9 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * cannot write then (nothing is flushed without a transaction), so the router may serve the
  * statement as a read, for example lazy loading while an open-in-view request renders its page.
  *
- * <p>The mark is set only around the preparation of a statement, which is when a
- * {@link org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy} fetches its real
- * connection, and removed right after it.
+ * <p>The mark is set only around the preparation of a statement, which is when a connection of
+ * the {@link dev.replication.routing.ReplicationDataSource} fetches its pooled connection, and
+ * removed right after it.
  */
 public final class JpaOutsideTransaction {
 
