@@ -31,6 +31,8 @@ import java.util.concurrent.Executor;
  */
 final class ReadFailoverConnection extends DelegatingConnection {
 
+	private static final String CLIENT_INFO_OF = "setClientInfo#";
+
 	private final ReplicationRoutingDataSource dataSource;
 
 	/**
@@ -202,12 +204,19 @@ final class ReadFailoverConnection extends DelegatingConnection {
 	@Override
 	public void setClientInfo(String name, String value) throws SQLClientInfoException {
 		super.setClientInfo(name, value);
-		remember("setClientInfo", (connection) -> connection.setClientInfo(name, value));
+		if (this.retryable) {
+			// One entry per name: each name's latest value is replayed, not only the last name's.
+			remember(CLIENT_INFO_OF + name, (connection) -> connection.setClientInfo(name, value));
+		}
 	}
 
 	@Override
 	public void setClientInfo(Properties properties) throws SQLClientInfoException {
 		super.setClientInfo(properties);
+		if (this.settings != null) {
+			// All of the client info is replaced: names set before are replayed by this call alone.
+			this.settings.keySet().removeIf((setter) -> setter.startsWith(CLIENT_INFO_OF));
+		}
 		remember("setClientInfo", (connection) -> connection.setClientInfo(properties));
 	}
 

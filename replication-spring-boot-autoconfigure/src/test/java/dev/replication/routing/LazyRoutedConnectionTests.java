@@ -47,6 +47,8 @@ class LazyRoutedConnectionTests {
 
 	private String failingSetter;
 
+	private int failingQueries;
+
 	private final ThreadWriteHistoryScope scope = new ThreadWriteHistoryScope();
 
 	private final ReplicationDataSource dataSource = dataSource();
@@ -214,17 +216,39 @@ class LazyRoutedConnectionTests {
 			.withMessageContaining("replication.replicas");
 	}
 
+	@Test
+	void readRunAgainElsewhereTakesTheClientInfoOfEveryName() throws SQLException {
+		RoutingContextHolder.Frame readOnly = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setClientInfo("ApplicationName", "app");
+			connection.setClientInfo("ClientUser", "alice");
+			connection.setClientInfo("ApplicationName", "app-2");
+			this.failingQueries = 1;
+			PreparedStatement statement = connection.prepareStatement("SELECT 1");
+			int before = this.calls.size();
+			statement.executeQuery();
+			assertThat(this.pooled).hasSize(2);
+			assertThat(this.calls.subList(before, this.calls.size())).contains("setClientInfo[ApplicationName, app-2]",
+					"setClientInfo[ClientUser, alice]");
+		}
+		finally {
+			RoutingContextHolder.exit(readOnly);
+		}
+	}
+
 	private WriteHistory history() {
 		return this.scope.current(false);
 	}
 
 	private ReplicationDataSource dataSource() {
-		ReplicationRouter router = new ReplicationRouter("primary", Map.of("replica", 1),
+		ReplicationRouter router = new ReplicationRouter("primary", Map.of("replica", 1, "replica-2", 1),
 				ReplicaLoadBalancer::roundRobin, this.scope, ReadYourWritesPolicy.lsn(Duration.ZERO, false), true);
 		router.updateTopology(new ClusterView("primary",
 				List.of(new NodeStatus("primary", NodeRole.PRIMARY, true, false, 0, 0, Duration.ZERO, null,
 						Instant.now()),
 						new NodeStatus("replica", NodeRole.STANDBY, true, true, 0, 0, Duration.ZERO, null,
+								Instant.now()),
+						new NodeStatus("replica-2", NodeRole.STANDBY, true, true, 0, 0, Duration.ZERO, null,
 								Instant.now()))));
 		DataSource pool = new SimpleDriverDataSource() {
 			@Override
@@ -235,7 +259,7 @@ class LazyRoutedConnectionTests {
 			}
 		};
 		ReplicationRoutingDataSource routing = new ReplicationRoutingDataSource(router,
-				Map.of("primary", pool, "replica", pool),
+				Map.of("primary", pool, "replica", pool, "replica-2", pool),
 				List.of(), (node, failure) -> {
 				}, (node) -> pool);
 		return new ReplicationDataSource(routing, true, Connection.TRANSACTION_READ_COMMITTED);
@@ -249,6 +273,10 @@ class LazyRoutedConnectionTests {
 						return method.getName().equals("equals") ? proxy == args[0] : System.identityHashCode(proxy);
 					}
 					String name = method.getName();
+					if (name.equals("executeQuery") && this.failingQueries > 0) {
+						this.failingQueries--;
+						throw new SQLException("connection lost", "08006");
+					}
 					if (name.equals(this.failingSetter)) {
 						this.calls.add(name + Arrays.toString(args));
 						throw new SQLException("refused");
@@ -259,6 +287,7 @@ class LazyRoutedConnectionTests {
 					return switch (name) {
 						case "prepareStatement" -> statement[0];
 						case "executeUpdate" -> 1;
+						case "executeQuery" -> null;
 						case "setAutoCommit" -> {
 							autoCommit[0] = (Boolean) args[0];
 							yield null;
