@@ -184,6 +184,34 @@ class LsnReadYourWritesIntegrationTests extends LsnClusterTestSupport {
 		}
 	}
 
+	@Test
+	void writeMadeOnTheDriversOwnConnectionIsReadBackFresh() throws Exception {
+		// As code using the driver's API does (COPY, large objects): statements on what unwrap returns.
+		RoutingContextHolder.Frame caller = RoutingContextHolder.enter(null);
+		try {
+			pauseAll();
+			org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
+					this.transactionManager);
+			Long id = transaction.execute((status) -> this.jdbcTemplate
+				.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) (connection) -> {
+					Connection driver = (Connection) connection.unwrap(org.postgresql.PGConnection.class);
+					try (java.sql.PreparedStatement insert = driver
+						.prepareStatement("INSERT INTO note (body) VALUES ('through the driver') RETURNING id");
+							ResultSet inserted = insert.executeQuery()) {
+						inserted.next();
+						return inserted.getLong(1);
+					}
+				}));
+			ReadBack read = this.workload.read(id);
+			assertThat(read.found()).as("stale read from %s", read.node()).isTrue();
+			assertThat(read.node()).isEqualTo("primary");
+			assertThat(this.decisions.take().reason()).isEqualTo(RoutingDecision.Reason.NOT_REPLAYED);
+		}
+		finally {
+			RoutingContextHolder.exit(caller);
+		}
+	}
+
 	private long primaryPosition() throws SQLException {
 		try (Connection connection = this.cluster.primary().dataSource().getConnection();
 				ResultSet position = connection.createStatement().executeQuery("SELECT pg_current_wal_lsn()::text")) {
