@@ -32,6 +32,8 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 
 	private final ReplicationRoutingDataSource routingDataSource;
 
+	private final boolean defaultAutoCommit;
+
 	private final int defaultTransactionIsolation;
 
 	private boolean autoCommit;
@@ -52,6 +54,7 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 			int defaultTransactionIsolation) {
 		super(null);
 		this.routingDataSource = routingDataSource;
+		this.defaultAutoCommit = defaultAutoCommit;
 		this.defaultTransactionIsolation = defaultTransactionIsolation;
 		this.autoCommit = defaultAutoCommit;
 		this.transactionIsolation = defaultTransactionIsolation;
@@ -84,6 +87,14 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 		}
 		target(target);
 		return target;
+	}
+
+	@Override
+	boolean inOwnTransaction() {
+		// Spring's transaction managers also switch auto-commit off first, but their transaction is
+		// known to the router by then; this tells it of one Spring does not know of. With pools
+		// whose connections start in manual commit there is nothing to switch, so nothing to see.
+		return this.defaultAutoCommit && !this.autoCommit;
 	}
 
 	private void applySettings(Connection target) throws SQLException {

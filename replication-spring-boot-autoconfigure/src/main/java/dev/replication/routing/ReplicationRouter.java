@@ -123,6 +123,21 @@ public class ReplicationRouter {
 	 * to the primary is off
 	 */
 	public RoutingDecision decide() {
+		return decide(false);
+	}
+
+	/**
+	 * Return the decision for a connection fetched now, on this thread, for a caller that has
+	 * already begun a transaction of its own on it if {@code inOwnTransaction} (auto-commit
+	 * switched off before its first statement, without Spring's transaction manager: an
+	 * application-managed {@code EntityManager}, a Hibernate session's own transaction). Such a
+	 * connection is never taken for JPA reading outside a transaction, as its writes would then
+	 * go to a replica.
+	 * @throws NoPrimaryAvailableException if the primary is needed and none is known
+	 * @throws NoReplicaAvailableException if a replica is needed, none is healthy and falling back
+	 * to the primary is off
+	 */
+	public RoutingDecision decide(boolean inOwnTransaction) {
 		RoutingTable table = this.table;
 		RoutingIntent intent = RoutingContextHolder.currentIntent();
 		if (intent == RoutingIntent.PRIMARY) {
@@ -133,7 +148,8 @@ public class ReplicationRouter {
 			return primary(table, RoutingDecision.Reason.READ_WRITE_TRANSACTION);
 		}
 		// Checked last: only statements that would otherwise go to the primary pay for the look-up.
-		if (intent != RoutingIntent.READ_ONLY && !readOnlyTransaction && !JpaOutsideTransaction.isActive()) {
+		if (intent != RoutingIntent.READ_ONLY && !readOnlyTransaction
+				&& (inOwnTransaction || !JpaOutsideTransaction.isActive())) {
 			return primary(table, RoutingDecision.Reason.NOT_READ_ONLY);
 		}
 		if (!table.replicasConfigured) {

@@ -107,7 +107,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	 */
 	Connection getConnection(@Nullable WriteTrackingConnection handle) throws SQLException {
 		long started = System.nanoTime();
-		RoutingDecision decision = this.router.decide();
+		RoutingDecision decision = this.router.decide(handle != null && handle.inOwnTransaction());
 		Set<String> tried = null;
 		while (true) {
 			try {

@@ -64,6 +64,15 @@ class WriteTrackingConnection extends DelegatingConnection {
 		this.router = null;
 	}
 
+	/**
+	 * Return whether the caller began a transaction on this connection before it was routed
+	 * (auto-commit switched off with no pooled connection yet). Only a connection that defers
+	 * choosing its node can tell; this one cannot.
+	 */
+	boolean inOwnTransaction() {
+		return false;
+	}
+
 	@Override
 	void statementCreating() {
 		this.statementsRun = true;

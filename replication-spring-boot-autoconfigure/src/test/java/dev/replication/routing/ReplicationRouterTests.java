@@ -543,6 +543,24 @@ class ReplicationRouterTests {
 	}
 
 	@Test
+	void jpaStatementOnAConnectionInATransactionOfItsOwnGoesToThePrimary() {
+		assertThat(JpaOutsideTransaction.enter()).isTrue();
+		try {
+			assertDecision(this.router.decide(true), "primary", Reason.NOT_READ_ONLY, false);
+			RoutingContextHolder.Frame readOnly = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
+			try {
+				assertThat(this.router.decide(true).primary()).as("@ReadOnly still reads from a replica").isFalse();
+			}
+			finally {
+				RoutingContextHolder.exit(readOnly);
+			}
+		}
+		finally {
+			JpaOutsideTransaction.exit();
+		}
+	}
+
+	@Test
 	void jpaStatementIsNotMarkedInsideATransaction() {
 		TransactionSynchronizationManager.setActualTransactionActive(true);
 		assertThat(JpaOutsideTransaction.enter()).isFalse();
