@@ -212,12 +212,24 @@ final class ReadFailoverConnection extends DelegatingConnection {
 
 	@Override
 	public void setClientInfo(Properties properties) throws SQLClientInfoException {
-		super.setClientInfo(properties);
+		try {
+			super.setClientInfo(properties);
+		}
+		catch (SQLClientInfoException ex) {
+			// Some names may have been taken: what to replay is no longer known.
+			stopRetrying();
+			throw ex;
+		}
 		if (this.settings != null) {
 			// All of the client info is replaced: names set before are replayed by this call alone.
 			this.settings.keySet().removeIf((setter) -> setter.startsWith(CLIENT_INFO_OF));
 		}
-		remember("setClientInfo", (connection) -> connection.setClientInfo(properties));
+		if (this.retryable) {
+			// A copy: the caller may change its properties after this call.
+			Properties taken = new Properties();
+			taken.putAll(properties);
+			remember("setClientInfo", (connection) -> connection.setClientInfo(taken));
+		}
 	}
 
 	@Override
