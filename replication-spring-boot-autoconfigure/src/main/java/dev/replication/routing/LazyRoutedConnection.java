@@ -32,8 +32,6 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 
 	private final ReplicationRoutingDataSource routingDataSource;
 
-	private final boolean defaultAutoCommit;
-
 	private final int defaultTransactionIsolation;
 
 	private boolean autoCommit;
@@ -41,6 +39,8 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 	private int transactionIsolation;
 
 	private boolean readOnly;
+
+	private boolean autoCommitSwitchedOff;
 
 	private int holdability = UNSET;
 
@@ -54,7 +54,6 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 			int defaultTransactionIsolation) {
 		super(null);
 		this.routingDataSource = routingDataSource;
-		this.defaultAutoCommit = defaultAutoCommit;
 		this.defaultTransactionIsolation = defaultTransactionIsolation;
 		this.autoCommit = defaultAutoCommit;
 		this.transactionIsolation = defaultTransactionIsolation;
@@ -92,9 +91,14 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 	@Override
 	boolean inOwnTransaction() {
 		// Spring's transaction managers also switch auto-commit off first, but their transaction is
-		// known to the router by then; this tells it of one Spring does not know of. With pools
-		// whose connections start in manual commit there is nothing to switch, so nothing to see.
-		return this.defaultAutoCommit && !this.autoCommit;
+		// known to the router by then; this tells it of one Spring does not know of. Asked of the
+		// call, not of the mode: on a pool in manual-commit mode, Hibernate still switches it off.
+		return this.autoCommitSwitchedOff;
+	}
+
+	@Override
+	boolean markedReadOnly() {
+		return this.readOnly;
 	}
 
 	private void applySettings(Connection target) throws SQLException {
@@ -167,6 +171,7 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 		}
 		else {
 			this.autoCommit = autoCommit;
+			this.autoCommitSwitchedOff = !autoCommit;
 		}
 	}
 

@@ -123,21 +123,23 @@ public class ReplicationRouter {
 	 * to the primary is off
 	 */
 	public RoutingDecision decide() {
-		return decide(false);
+		return decide(false, false);
 	}
 
 	/**
-	 * Return the decision for a connection fetched now, on this thread, for a caller that has
-	 * already begun a transaction of its own on it if {@code inOwnTransaction} (auto-commit
-	 * switched off before its first statement, without Spring's transaction manager: an
-	 * application-managed {@code EntityManager}, a Hibernate session's own transaction). Such a
-	 * connection is never taken for JPA reading outside a transaction, as its writes would then
-	 * go to a replica.
+	 * Return the decision for a connection fetched now, on this thread, whose holder has already
+	 * marked it read-only ({@code readOnlyConnection}) or begun a transaction of its own on it
+	 * ({@code inOwnTransaction}: auto-commit switched off without Spring's transaction manager, as an
+	 * application-managed {@code EntityManager} or a Hibernate session's own transaction does)
+	 * before its first statement. A read-only connection is routed as a read-only transaction:
+	 * Spring's transaction manager marks it so before it makes its transaction known, and runs a
+	 * statement in between when it enforces read-only. A connection in a transaction of its own is
+	 * never taken for JPA reading outside a transaction, as its writes would then go to a replica.
 	 * @throws NoPrimaryAvailableException if the primary is needed and none is known
 	 * @throws NoReplicaAvailableException if a replica is needed, none is healthy and falling back
 	 * to the primary is off
 	 */
-	public RoutingDecision decide(boolean inOwnTransaction) {
+	public RoutingDecision decide(boolean readOnlyConnection, boolean inOwnTransaction) {
 		RoutingTable table = this.table;
 		RoutingIntent intent = RoutingContextHolder.currentIntent();
 		if (intent == RoutingIntent.PRIMARY) {
@@ -147,6 +149,7 @@ public class ReplicationRouter {
 		if (!readOnlyTransaction && TransactionSynchronizationManager.isActualTransactionActive()) {
 			return primary(table, RoutingDecision.Reason.READ_WRITE_TRANSACTION);
 		}
+		readOnlyTransaction |= readOnlyConnection;
 		// Checked last: only statements that would otherwise go to the primary pay for the look-up.
 		if (intent != RoutingIntent.READ_ONLY && !readOnlyTransaction
 				&& (inOwnTransaction || !JpaOutsideTransaction.isActive())) {

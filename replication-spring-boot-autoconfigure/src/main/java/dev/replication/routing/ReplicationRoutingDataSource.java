@@ -107,7 +107,8 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	 */
 	Connection getConnection(@Nullable WriteTrackingConnection handle) throws SQLException {
 		long started = System.nanoTime();
-		RoutingDecision decision = this.router.decide(handle != null && handle.inOwnTransaction());
+		RoutingDecision decision = (handle != null)
+				? this.router.decide(handle.markedReadOnly(), handle.inOwnTransaction()) : this.router.decide();
 		Set<String> tried = null;
 		while (true) {
 			try {

@@ -73,6 +73,14 @@ class WriteTrackingConnection extends DelegatingConnection {
 		return false;
 	}
 
+	/**
+	 * Return whether the caller marked this connection read-only before it was routed. Only a
+	 * connection that defers choosing its node can tell; this one cannot.
+	 */
+	boolean markedReadOnly() {
+		return false;
+	}
+
 	@Override
 	void statementCreating() {
 		this.statementsRun = true;

@@ -17,6 +17,7 @@ import dev.replication.cluster.ClusterView;
 import dev.replication.cluster.NodeRole;
 import dev.replication.cluster.NodeStatus;
 import dev.replication.context.ConsistencyToken;
+import dev.replication.context.JpaOutsideTransaction;
 import dev.replication.context.RoutingContextHolder;
 import dev.replication.context.RoutingIntent;
 import dev.replication.context.ThreadWriteHistoryScope;
@@ -51,7 +52,9 @@ class LazyRoutedConnectionTests {
 
 	private final ThreadWriteHistoryScope scope = new ThreadWriteHistoryScope();
 
-	private final ReplicationDataSource dataSource = dataSource();
+	private final List<RoutingDecision> decisions = new ArrayList<>();
+
+	private final ReplicationDataSource dataSource = dataSource(true);
 
 	private RoutingContextHolder.Frame frame = RoutingContextHolder.enter(null);
 
@@ -88,18 +91,25 @@ class LazyRoutedConnectionTests {
 
 	@Test
 	void firstStatementTakesOneConnectionAndAppliesWhatDiffersFromThePoolDefaults() throws SQLException {
-		Connection connection = this.dataSource.getConnection();
-		connection.setAutoCommit(false);
-		connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-		connection.setReadOnly(true);
-		connection.setSchema("app");
-		connection.prepareStatement("SELECT 1");
-		connection.prepareStatement("SELECT 2");
-		assertThat(this.pooled).hasSize(1);
-		// The isolation is the pool's default: not sent.
-		assertThat(this.calls).containsExactly("setSchema[app]", "setReadOnly[true]", "setAutoCommit[false]",
-				"prepareStatement[SELECT 1]", "prepareStatement[SELECT 2]");
-		assertThat(((ConnectionProxy) connection).getTargetConnection()).isSameAs(this.pooled.get(0));
+		// On the primary (a connection marked read-only is otherwise routed as a read).
+		RoutingContextHolder.Frame primary = RoutingContextHolder.enter(RoutingIntent.PRIMARY);
+		try {
+			Connection connection = this.dataSource.getConnection();
+			connection.setAutoCommit(false);
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			connection.setReadOnly(true);
+			connection.setSchema("app");
+			connection.prepareStatement("SELECT 1");
+			connection.prepareStatement("SELECT 2");
+			assertThat(this.pooled).hasSize(1);
+			// The isolation is the pool's default: not sent.
+			assertThat(this.calls).containsExactly("setSchema[app]", "setReadOnly[true]", "setAutoCommit[false]",
+					"prepareStatement[SELECT 1]", "prepareStatement[SELECT 2]");
+			assertThat(((ConnectionProxy) connection).getTargetConnection()).isSameAs(this.pooled.get(0));
+		}
+		finally {
+			RoutingContextHolder.exit(primary);
+		}
 	}
 
 	@Test
@@ -236,11 +246,58 @@ class LazyRoutedConnectionTests {
 		}
 	}
 
+	@Test
+	void jpaStatementOutsideATransactionIsARead() throws SQLException {
+		assertThat(routedWhileJpaWorksOutsideATransaction(this.dataSource, false).primary()).isFalse();
+	}
+
+	@Test
+	void jpaStatementOnAConnectionInATransactionOfItsOwnGoesToThePrimary() throws SQLException {
+		RoutingDecision decision = routedWhileJpaWorksOutsideATransaction(this.dataSource, true);
+		assertThat(decision.primary()).isTrue();
+		assertThat(decision.reason()).isEqualTo(RoutingDecision.Reason.NOT_READ_ONLY);
+	}
+
+	@Test
+	void transactionOfItsOwnIsSeenOnAPoolInManualCommitModeToo() throws SQLException {
+		this.pooledAutoCommit = false;
+		ReplicationDataSource manualCommit = dataSource(false);
+		assertThat(routedWhileJpaWorksOutsideATransaction(manualCommit, true).primary()).isTrue();
+		assertThat(routedWhileJpaWorksOutsideATransaction(manualCommit, false).primary()).isFalse();
+	}
+
+	@Test
+	void connectionMarkedReadOnlyBeforeItsFirstStatementIsRoutedAsAReadOnlyTransaction() throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.setReadOnly(true);
+		connection.setAutoCommit(false);
+		connection.prepareStatement("SET TRANSACTION READ ONLY");
+		assertThat(this.decisions).hasSize(1);
+		assertThat(this.decisions.get(0).primary()).isFalse();
+		assertThat(this.decisions.get(0).reason()).isEqualTo(RoutingDecision.Reason.READ_ONLY_TRANSACTION);
+	}
+
+	private RoutingDecision routedWhileJpaWorksOutsideATransaction(ReplicationDataSource dataSource,
+			boolean ownTransaction) throws SQLException {
+		Connection connection = dataSource.getConnection();
+		if (ownTransaction) {
+			connection.setAutoCommit(false);
+		}
+		assertThat(JpaOutsideTransaction.enter()).isTrue();
+		try {
+			connection.prepareStatement("INSERT INTO t VALUES (1)");
+		}
+		finally {
+			JpaOutsideTransaction.exit();
+		}
+		return this.decisions.get(this.decisions.size() - 1);
+	}
+
 	private WriteHistory history() {
 		return this.scope.current(false);
 	}
 
-	private ReplicationDataSource dataSource() {
+	private ReplicationDataSource dataSource(boolean defaultAutoCommit) {
 		ReplicationRouter router = new ReplicationRouter("primary", Map.of("replica", 1, "replica-2", 1),
 				ReplicaLoadBalancer::roundRobin, this.scope, ReadYourWritesPolicy.lsn(Duration.ZERO, false), true);
 		router.updateTopology(new ClusterView("primary",
@@ -260,9 +317,9 @@ class LazyRoutedConnectionTests {
 		};
 		ReplicationRoutingDataSource routing = new ReplicationRoutingDataSource(router,
 				Map.of("primary", pool, "replica", pool, "replica-2", pool),
-				List.of(), (node, failure) -> {
+				List.of(this.decisions::add), (node, failure) -> {
 				}, (node) -> pool);
-		return new ReplicationDataSource(routing, true, Connection.TRANSACTION_READ_COMMITTED);
+		return new ReplicationDataSource(routing, defaultAutoCommit, Connection.TRANSACTION_READ_COMMITTED);
 	}
 
 	private Connection recording() {

@@ -546,10 +546,10 @@ class ReplicationRouterTests {
 	void jpaStatementOnAConnectionInATransactionOfItsOwnGoesToThePrimary() {
 		assertThat(JpaOutsideTransaction.enter()).isTrue();
 		try {
-			assertDecision(this.router.decide(true), "primary", Reason.NOT_READ_ONLY, false);
+			assertDecision(this.router.decide(false, true), "primary", Reason.NOT_READ_ONLY, false);
 			RoutingContextHolder.Frame readOnly = RoutingContextHolder.enter(RoutingIntent.READ_ONLY);
 			try {
-				assertThat(this.router.decide(true).primary()).as("@ReadOnly still reads from a replica").isFalse();
+				assertThat(this.router.decide(false, true).primary()).as("@ReadOnly still reads from a replica").isFalse();
 			}
 			finally {
 				RoutingContextHolder.exit(readOnly);
@@ -558,6 +558,13 @@ class ReplicationRouterTests {
 		finally {
 			JpaOutsideTransaction.exit();
 		}
+	}
+
+	@Test
+	void connectionMarkedReadOnlyIsRoutedAsAReadOnlyTransactionUnlessAReadWriteOneIsActive() {
+		assertDecision(this.router.decide(true, false), "replica-1", Reason.READ_ONLY_TRANSACTION, true);
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		assertDecision(this.router.decide(true, false), "primary", Reason.READ_WRITE_TRANSACTION, false);
 	}
 
 	@Test
