@@ -83,11 +83,14 @@ final class FaultLog {
 
 	/**
 	 * Return when the first fault that touches {@code node} after {@code after} was injected, or
-	 * {@link Long#MAX_VALUE} if none did.
+	 * {@link Long#MAX_VALUE} if none did. A primary failover touches every node: the other replicas
+	 * are re-pointed at the promoted one (and wait to be seen caught up with it), and every client
+	 * waits for the new primary with its write before it reads again.
 	 */
 	synchronized long nextFaultOn(String node, long after) {
 		return this.faults.stream()
-			.filter((fault) -> fault.injected() > after && fault.touches(node))
+			.filter((fault) -> fault.injected() > after
+					&& (fault.kind() == Kind.PRIMARY_FAILOVER || fault.touches(node)))
 			.mapToLong(Fault::injected)
 			.min()
 			.orElse(Long.MAX_VALUE);
