@@ -88,7 +88,10 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 		return target;
 	}
 
-	@Override
+	/**
+	 * Return whether the caller began a transaction on this connection before it was routed
+	 * (auto-commit switched off with no pooled connection yet).
+	 */
 	boolean inOwnTransaction() {
 		// Spring's transaction managers also switch auto-commit off first, but their transaction is
 		// known to the router by then; this tells it of one Spring does not know of. Asked of the
@@ -96,7 +99,9 @@ final class LazyRoutedConnection extends WriteTrackingConnection implements Conn
 		return this.autoCommitSwitchedOff;
 	}
 
-	@Override
+	/**
+	 * Return whether the caller marked this connection read-only before it was routed.
+	 */
 	boolean markedReadOnly() {
 		return this.readOnly;
 	}

@@ -105,7 +105,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	 * Take a connection for the routed caller holding {@code handle}: a write connection is not
 	 * wrapped to watch its commits, the handle is told to watch them itself.
 	 */
-	Connection getConnection(@Nullable WriteTrackingConnection handle) throws SQLException {
+	Connection getConnection(@Nullable LazyRoutedConnection handle) throws SQLException {
 		long started = System.nanoTime();
 		RoutingDecision decision = (handle != null)
 				? this.router.decide(handle.markedReadOnly(), handle.inOwnTransaction()) : this.router.decide();
@@ -291,7 +291,7 @@ public class ReplicationRoutingDataSource extends AbstractRoutingDataSource {
 	}
 
 	private Connection prepare(RoutingDecision decision, Connection connection,
-			@Nullable WriteTrackingConnection handle) throws SQLException {
+			@Nullable LazyRoutedConnection handle) throws SQLException {
 		try {
 			Connection prepared = connection;
 			if (decision.readOnly()) {

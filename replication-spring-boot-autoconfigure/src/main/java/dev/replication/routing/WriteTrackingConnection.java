@@ -64,23 +64,6 @@ class WriteTrackingConnection extends DelegatingConnection {
 		this.router = null;
 	}
 
-	/**
-	 * Return whether the caller began a transaction on this connection before it was routed
-	 * (auto-commit switched off with no pooled connection yet). Only a connection that defers
-	 * choosing its node can tell; this one cannot.
-	 */
-	boolean inOwnTransaction() {
-		return false;
-	}
-
-	/**
-	 * Return whether the caller marked this connection read-only before it was routed. Only a
-	 * connection that defers choosing its node can tell; this one cannot.
-	 */
-	boolean markedReadOnly() {
-		return false;
-	}
-
 	@Override
 	void statementCreating() {
 		this.statementsRun = true;
